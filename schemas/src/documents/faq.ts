@@ -1,0 +1,48 @@
+import {HelpCircleIcon} from '@sanity/icons'
+import {defineField, defineType} from 'sanity'
+import {FAQ_CATEGORIES} from '../vocabulary.ts'
+
+/** A question visitors ask, with its answer. */
+export const faq = defineType({
+  name: 'faq',
+  title: 'FAQ',
+  type: 'document',
+  icon: HelpCircleIcon,
+  fields: [
+    defineField({
+      name: 'question',
+      title: 'Question',
+      type: 'string',
+      description: 'As a visitor would ask it, ending with a question mark.',
+      validation: (rule) =>
+        rule
+          .required()
+          .max(160)
+          .custom((value: string | undefined) =>
+            !value || value.trim().endsWith('?') ? true : 'End the question with a question mark.',
+          ),
+    }),
+    defineField({
+      name: 'answer',
+      title: 'Answer',
+      type: 'richText',
+      validation: (rule) => rule.required().min(1),
+    }),
+    defineField({
+      name: 'category',
+      title: 'Category',
+      type: 'string',
+      options: {list: [...FAQ_CATEGORIES], layout: 'radio'},
+      validation: (rule) => rule.required(),
+    }),
+    defineField({
+      name: 'order',
+      title: 'Order',
+      type: 'number',
+      description: 'Lower numbers come first.',
+      validation: (rule) => rule.required().integer().min(0),
+    }),
+  ],
+  orderings: [{title: 'Set order', name: 'order', by: [{field: 'order', direction: 'asc'}]}],
+  preview: {select: {title: 'question', subtitle: 'category'}},
+})

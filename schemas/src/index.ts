@@ -1,0 +1,50 @@
+import {faq} from './documents/faq.ts'
+import {milestone} from './documents/milestone.ts'
+import {page} from './documents/page.ts'
+import {partner} from './documents/partner.ts'
+import {quote} from './documents/quote.ts'
+import {roadmapStage} from './documents/roadmapStage.ts'
+import {teamMember} from './documents/teamMember.ts'
+import {accessibleImage} from './objects/accessibleImage.ts'
+import {link} from './objects/link.ts'
+import {navItem} from './objects/navItem.ts'
+import {richText} from './objects/richText.ts'
+import {seo} from './objects/seo.ts'
+import {commitmentsSection} from './sections/commitmentsSection.ts'
+import {faqSection} from './sections/faqSection.ts'
+import {pageCardsSection} from './sections/pageCardsSection.ts'
+import {partnerSection} from './sections/partnerSection.ts'
+import {quoteSection} from './sections/quoteSection.ts'
+import {roadmapSection} from './sections/roadmapSection.ts'
+import {statsSection} from './sections/statsSection.ts'
+import {teamSection} from './sections/teamSection.ts'
+import {textSection} from './sections/textSection.ts'
+import {timelineSection} from './sections/timelineSection.ts'
+import {videoSection} from './sections/videoSection.ts'
+import {navigation} from './singletons/navigation.ts'
+import {siteSettings} from './singletons/siteSettings.ts'
+
+export const documentTypes = [page, faq, teamMember, partner, roadmapStage, milestone, quote]
+export const singletonTypes = [siteSettings, navigation]
+export const objectTypes = [link, accessibleImage, richText, seo, navItem]
+export const sectionTypes = [
+  textSection,
+  statsSection,
+  pageCardsSection,
+  commitmentsSection,
+  timelineSection,
+  videoSection,
+  faqSection,
+  teamSection,
+  partnerSection,
+  roadmapSection,
+  quoteSection,
+]
+
+export const schemaTypes = [...documentTypes, ...singletonTypes, ...objectTypes, ...sectionTypes]
+
+/** Singleton document types, whose one document's id is the type name. */
+export const SINGLETON_IDS = singletonTypes.map((type) => type.name)
+
+export * from './rules.ts'
+export * from './vocabulary.ts'

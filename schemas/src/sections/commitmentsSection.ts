@@ -1,0 +1,34 @@
+import {CheckmarkCircleIcon} from '@sanity/icons'
+import {defineArrayMember, defineField, defineType} from 'sanity'
+
+/** A statement followed by the list of commitments that carry it out (the mission). */
+export const commitmentsSection = defineType({
+  name: 'commitmentsSection',
+  title: 'Commitments',
+  type: 'object',
+  icon: CheckmarkCircleIcon,
+  fields: [
+    defineField({name: 'heading', title: 'Heading', type: 'string', validation: (rule) => rule.required()}),
+    defineField({
+      name: 'statement',
+      title: 'Statement',
+      type: 'text',
+      rows: 3,
+      validation: (rule) => rule.required(),
+    }),
+    defineField({
+      name: 'commitments',
+      title: 'Commitments',
+      type: 'array',
+      of: [defineArrayMember({type: 'string', validation: (rule) => rule.required().max(140)})],
+      validation: (rule) => rule.required().min(1).unique(),
+    }),
+  ],
+  preview: {
+    select: {title: 'heading', commitments: 'commitments'},
+    prepare: ({title, commitments}: {title?: string; commitments?: string[]}) => ({
+      title,
+      subtitle: `Commitments (${commitments?.length ?? 0})`,
+    }),
+  },
+})

@@ -1,0 +1,19 @@
+import {ArrowRightIcon} from '@sanity/icons'
+import {defineField, defineType} from 'sanity'
+
+/** The research roadmap: every stage, in order. */
+export const roadmapSection = defineType({
+  name: 'roadmapSection',
+  title: 'Research roadmap',
+  type: 'object',
+  icon: ArrowRightIcon,
+  description: 'Lists every roadmap stage in order. Edit the stages under “Research roadmap”.',
+  fields: [
+    defineField({name: 'heading', title: 'Heading', type: 'string', validation: (rule) => rule.required()}),
+    defineField({name: 'intro', title: 'Introduction', type: 'text', rows: 3}),
+  ],
+  preview: {
+    select: {title: 'heading'},
+    prepare: ({title}: {title?: string}) => ({title, subtitle: 'Research roadmap'}),
+  },
+})

@@ -1,0 +1,44 @@
+/**
+ * The fixed lists the content model offers editors. Kept free of Sanity imports so the site
+ * can use the same lists (group titles, section types) without bundling the Studio.
+ */
+
+export const TEAM_GROUPS = [
+  {title: 'Core team', value: 'coreTeam'},
+  {title: 'Advisory Board', value: 'advisoryBoard'},
+  {title: 'Technical Council', value: 'technicalCouncil'},
+  {title: 'Research and Policy Group', value: 'researchPolicyGroup'},
+] as const
+
+export const PARTNER_KINDS = [
+  {title: 'Funder', value: 'funder'},
+  {title: 'Host', value: 'host'},
+  {title: 'Supporting partner', value: 'supportingPartner'},
+] as const
+
+export const FAQ_CATEGORIES = [
+  {title: 'About the Institute', value: 'institute'},
+  {title: 'Funding', value: 'funding'},
+  {title: 'Programmes', value: 'programmes'},
+] as const
+
+export const DATE_PRECISIONS = [
+  {title: 'Year only (2017)', value: 'year'},
+  {title: 'Month and year (July 2026)', value: 'month'},
+  {title: 'Full date (1 August 2023)', value: 'day'},
+] as const
+
+/** Section types a page body can hold, in the order the Studio offers them. */
+export const PAGE_SECTION_TYPES = [
+  'textSection',
+  'statsSection',
+  'pageCardsSection',
+  'commitmentsSection',
+  'timelineSection',
+  'videoSection',
+  'faqSection',
+  'teamSection',
+  'partnerSection',
+  'roadmapSection',
+  'quoteSection',
+] as const

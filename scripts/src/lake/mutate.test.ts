@@ -1,0 +1,210 @@
+import {applyPatch} from 'mendoza'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+import type {Lake} from './index.ts'
+import {clientFor, removeDir, tempDir, testLake} from './testing.ts'
+
+interface MutationEvent {
+  transactionId: string
+  resultRev: string
+  mutations: unknown[]
+  result: Record<string, unknown>
+  previous: Record<string, unknown>
+  effects: {apply: unknown[]; revert: unknown[]}
+}
+
+let dir: string
+let lake: Lake
+
+beforeAll(async () => {
+  dir = await tempDir()
+  lake = await testLake(dir)
+})
+
+afterAll(async () => {
+  await lake.close()
+  await removeDir(dir)
+})
+
+describe('POST /data/mutate', () => {
+  it('runs a transaction of every mutation kind, stamping _rev and timestamps', async () => {
+    const client = clientFor(lake)
+    await client.create({_id: 'old', _type: 'note', title: 'to be deleted'})
+    await client.create({_id: 'bulk-1', _type: 'bulk', n: 1})
+    await client.create({_id: 'bulk-2', _type: 'bulk', n: 2})
+
+    const result = await client
+      .transaction()
+      .create({
+        _id: 'a',
+        _type: 'article',
+        title: 'Hello',
+        tags: [{_key: 't1', name: 'one'}],
+        body: 'hello world',
+        views: 10,
+      })
+      .createOrReplace({_id: 'b', _type: 'article', title: 'B'})
+      .createIfNotExists({_id: 'b', _type: 'article', title: 'ignored'})
+      .patch('a', (p) =>
+        p
+          .set({title: 'Hello again'})
+          .setIfMissing({subtitle: 'sub'})
+          .inc({views: 5})
+          .dec({views: 1})
+          .insert('after', 'tags[-1]', [{_key: 't2', name: 'two'}])
+          .diffMatchPatch({body: '@@ -1,5 +1,5 @@\n-hello\n+jello\n'}),
+      )
+      .patch('b', (p) => p.unset(['title']))
+      .delete('old')
+      .patch({query: '*[_type == "bulk"]'}, (p) => p.inc({n: 100}))
+      .commit()
+
+    expect(result.results.map((r) => r.operation)).toEqual([
+      'create',
+      'create',
+      'none',
+      'update',
+      'update',
+      'delete',
+      'update',
+      'update',
+    ])
+    const a = await client.getDocument('a')
+    expect(a).toMatchObject({
+      title: 'Hello again',
+      subtitle: 'sub',
+      views: 14,
+      body: 'jello world',
+      tags: [
+        {_key: 't1', name: 'one'},
+        {_key: 't2', name: 'two'},
+      ],
+      _rev: result.transactionId,
+    })
+    expect(a?._createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
+    expect(a?._updatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
+    expect(await client.getDocument('b')).not.toHaveProperty('title')
+    expect(await client.getDocument('old')).toBeUndefined()
+    expect(await client.fetch('*[_type == "bulk"] | order(n asc).n')).toEqual([101, 102])
+  })
+
+  it('generates ids and returns documents when asked', async () => {
+    const client = clientFor(lake)
+    const created = await client.create({_type: 'note', title: 'no id'})
+    expect(created._id).toMatch(/^[A-Za-z0-9]{22}$/)
+    const draft = await client.create({_id: 'drafts.', _type: 'note'})
+    expect(draft._id).toMatch(/^drafts\.[A-Za-z0-9]{22}$/)
+    const keyed = await client.create({_type: 'note', items: [{name: 'x'}]}, {autoGenerateArrayKeys: true})
+    expect((keyed.items as {_key?: string; name: string}[])[0]?._key).toEqual(expect.any(String))
+  })
+
+  it('answers 409 for a stale ifRevisionID and for creating an existing id', async () => {
+    const client = clientFor(lake)
+    const doc = await client.create({_id: 'rev', _type: 'note', n: 1})
+    await client.patch('rev').ifRevisionId(doc._rev).set({n: 2}).commit()
+    const stale = await client
+      .patch('rev')
+      .ifRevisionId(doc._rev)
+      .set({n: 3})
+      .commit()
+      .catch((err: unknown) => err)
+    expect(stale).toMatchObject({statusCode: 409, details: {type: 'mutationError'}})
+    await expect(client.create({_id: 'rev', _type: 'note'})).rejects.toMatchObject({statusCode: 409})
+    expect((await client.getDocument('rev'))?.n).toBe(2)
+  })
+
+  it('is atomic: a failing mutation leaves no trace of the others', async () => {
+    const client = clientFor(lake)
+    await client.create({_id: 'exists', _type: 'note'})
+    const failed = client
+      .transaction()
+      .create({_id: 'fresh', _type: 'note'})
+      .create({_id: 'exists', _type: 'note'})
+      .commit()
+    await expect(failed).rejects.toMatchObject({statusCode: 409})
+    expect(await client.getDocument('fresh')).toBeUndefined()
+  })
+
+  it('serializes concurrent writers', async () => {
+    const client = clientFor(lake)
+    await client.create({_id: 'counter', _type: 'counter', n: 0})
+    await Promise.all(Array.from({length: 20}, () => client.patch('counter').inc({n: 1}).commit()))
+    expect((await client.getDocument('counter'))?.n).toBe(20)
+  })
+
+  it('dry runs without writing', async () => {
+    const client = clientFor(lake)
+    await client.create({_id: 'dry', _type: 'note'}, {dryRun: true})
+    expect(await client.getDocument('dry')).toBeUndefined()
+  })
+})
+
+describe('GET /data/listen', () => {
+  it('sends welcome, then mutation events with result, previous and mendoza effects', async () => {
+    const client = clientFor(lake)
+    await client.create({_id: 'faq-live', _type: 'faq', question: 'Before'})
+    const events: unknown[] = []
+    const received = new Promise<void>((resolve, reject) => {
+      const subscription = client
+        .listen(
+          '*[_type == "faq"]',
+          {},
+          {events: ['welcome', 'mutation'], includePreviousRevision: true, effectFormat: 'mendoza'},
+        )
+        .subscribe({
+          next: (event) => {
+            events.push(event)
+            if (event.type === 'welcome') void client.patch('faq-live').set({question: 'After'}).commit()
+            if (event.type === 'mutation') {
+              subscription.unsubscribe()
+              resolve()
+            }
+          },
+          error: reject,
+        })
+    })
+    await received
+    expect(events[0]).toMatchObject({type: 'welcome', listenerName: expect.any(String)})
+    const mutation = events[1] as MutationEvent
+    expect(mutation).toMatchObject({
+      type: 'mutation',
+      documentId: 'faq-live',
+      transition: 'update',
+      result: {question: 'After'},
+      previous: {question: 'Before'},
+      transactionTotalEvents: 1,
+      transactionCurrentEvent: 1,
+      visibility: 'query',
+    })
+    expect(mutation.resultRev).toBe(mutation.transactionId)
+    expect(mutation.mutations).toEqual([{patch: {id: 'faq-live', set: {question: 'After'}}}])
+    expect(applyPatch(mutation.previous, mutation.effects.apply)).toEqual(mutation.result)
+  })
+
+  it('reports appear and disappear, and ignores documents outside the filter', async () => {
+    const client = clientFor(lake)
+    const transitions: string[] = []
+    await new Promise<void>((resolve, reject) => {
+      const subscription = client.listen('*[_type == "team"]', {}, {events: ['welcome', 'mutation']}).subscribe({
+        next: (event) => {
+          if (event.type === 'welcome') {
+            void (async () => {
+              await client.create({_id: 'other', _type: 'person'})
+              await client.create({_id: 'team-x', _type: 'team'})
+              await client.delete('team-x')
+            })()
+          }
+          if (event.type === 'mutation') {
+            transitions.push(`${event.documentId}:${event.transition}`)
+            if (transitions.length === 2) {
+              subscription.unsubscribe()
+              resolve()
+            }
+          }
+        },
+        error: reject,
+      })
+    })
+    expect(transitions).toEqual(['team-x:appear', 'team-x:disappear'])
+  })
+})

@@ -1,0 +1,210 @@
+// Turns a /data/mutate request into one atomic transaction: every mutation is applied to
+// a staged copy of the touched documents, and nothing reaches the store unless all succeed.
+import {Mutation} from '@sanity/mutator'
+import type {Mut} from '@sanity/mutator'
+
+import {badRequest, HttpError, mutationError} from './errors.ts'
+import {docTimestamp, isValidId, randomId} from './ids.ts'
+import {selectIds} from './query.ts'
+import type {DatasetStore, Doc, Transaction} from './store.ts'
+
+export interface MutationResult {
+  id: string
+  operation: 'create' | 'update' | 'delete' | 'none'
+}
+
+export interface MutateOptions {
+  author: string
+  transactionId?: string | undefined
+  autoGenerateArrayKeys?: boolean
+  dryRun?: boolean
+}
+
+export interface Committed {
+  transaction: Transaction
+  results: MutationResult[]
+}
+
+type Json = Record<string, unknown>
+
+const PATCH_OPS = ['set', 'setIfMissing', 'unset', 'inc', 'dec', 'insert', 'diffMatchPatch'] as const
+
+/** Applies `mutations` as one transaction, serialized with every other write to `store`. */
+export function mutate(store: DatasetStore, mutations: unknown, options: MutateOptions): Promise<Committed> {
+  if (!Array.isArray(mutations) || mutations.length === 0) {
+    throw badRequest('Request body must have a non-empty `mutations` array')
+  }
+  return store.enqueue(async () => {
+    const committed = await prepare(store, mutations, options)
+    if (!options.dryRun && committed.transaction.changes.length > 0) await store.commit(committed.transaction)
+    return committed
+  })
+}
+
+async function prepare(store: DatasetStore, mutations: unknown[], options: MutateOptions): Promise<Committed> {
+  const transactionId = options.transactionId ?? randomId()
+  if (store.hasTransaction(transactionId)) {
+    throw new HttpError(409, 'conflict', `Transaction ID "${transactionId}" has already been used`)
+  }
+  const now = new Date()
+  const staged = new Map<string, Doc | null>()
+  const perDoc = new Map<string, Mut[]>()
+  const keepTimestamps = new Set<string>()
+  const results: MutationResult[] = []
+  const normalized: Mut[] = []
+
+  const current = (id: string): Doc | null => (staged.has(id) ? (staged.get(id) ?? null) : (store.get(id) ?? null))
+  const record = (id: string, mut: Mut, next: Doc | null, operation: MutationResult['operation']) => {
+    results.push({id, operation})
+    if (operation === 'none') return
+    staged.set(id, next)
+    perDoc.set(id, [...(perDoc.get(id) ?? []), mut])
+    normalized.push(mut)
+  }
+  // Documents the staged state holds, for patches and deletes by query.
+  const stagedDataset = () => {
+    const all = new Map<string, Doc>()
+    for (const doc of store.documents()) all.set(doc._id, doc)
+    for (const [id, doc] of staged) {
+      if (doc) all.set(id, doc)
+      else all.delete(id)
+    }
+    return [...all.values()]
+  }
+
+  for (const [index, raw] of mutations.entries()) {
+    if (!isObject(raw) || Object.keys(raw).length !== 1) {
+      throw badRequest(`Mutation ${index} must be an object with exactly one operation`)
+    }
+    const [kind, body] = Object.entries(raw)[0] as [string, unknown]
+    if (!isObject(body)) throw badRequest(`Mutation ${index} (${kind}) must have an object body`)
+
+    switch (kind) {
+      case 'create':
+      case 'createOrReplace':
+      case 'createIfNotExists': {
+        const doc = newDocument(body, kind, index)
+        const existing = current(doc._id)
+        if (existing && kind === 'create') {
+          throw mutationError(
+            409,
+            'documentAlreadyExistsError',
+            `Document by ID "${doc._id}" already exists`,
+            index,
+            doc._id,
+          )
+        }
+        if (existing && kind === 'createIfNotExists') {
+          record(doc._id, {createIfNotExists: doc}, existing, 'none')
+          break
+        }
+        if (doc._updatedAt !== undefined) keepTimestamps.add(doc._id)
+        const created = {...doc, _createdAt: existing?._createdAt ?? doc._createdAt ?? docTimestamp(now)}
+        record(doc._id, {[kind]: doc}, created, existing ? 'update' : 'create')
+        break
+      }
+      case 'delete': {
+        const ids = await targetIds(body, index, stagedDataset)
+        for (const id of ids) {
+          record(id, {delete: {id}}, null, current(id) ? 'delete' : 'none')
+        }
+        break
+      }
+      case 'patch': {
+        const ids = await targetIds(body, index, stagedDataset)
+        const ops: Json = {}
+        for (const op of PATCH_OPS) if (body[op] !== undefined) ops[op] = body[op]
+        for (const id of ids) {
+          const doc = current(id)
+          if (!doc) throw mutationError(409, 'documentNotFoundError', `Document by ID "${id}" not found`, index, id)
+          if (typeof body.ifRevisionID === 'string' && body.ifRevisionID !== doc._rev) {
+            throw mutationError(
+              409,
+              'conflictError',
+              `Document by ID "${id}" has unexpected revision ID ("${doc._rev}"), expected "${body.ifRevisionID}"`,
+              index,
+              id,
+            )
+          }
+          const mut = {patch: {...ops, id}} as Mut
+          record(id, mut, applyPatch(doc, mut, index), 'update')
+        }
+        break
+      }
+      default:
+        throw badRequest(`Mutation ${index}: unknown operation "${kind}"`)
+    }
+  }
+
+  const timestamp = now.toISOString()
+  const transaction: Transaction = {
+    id: transactionId,
+    timestamp,
+    author: options.author,
+    mutations: normalized,
+    changes: [],
+  }
+  for (const [id, staging] of staged) {
+    const before = store.get(id) ?? null
+    if (!before && !staging) continue
+    let after = staging
+    if (after) {
+      after = {...after, _id: id, _rev: transactionId}
+      if (!keepTimestamps.has(id) || perDoc.get(id)?.some((m) => m.patch)) after._updatedAt = docTimestamp(now)
+      if (options.autoGenerateArrayKeys) after = addArrayKeys(after) as Doc
+    }
+    transaction.changes.push({id, before, after, mutations: perDoc.get(id) ?? []})
+  }
+  return {transaction, results}
+}
+
+function newDocument(body: Json, kind: string, index: number): Doc {
+  let id = body._id
+  if (id === undefined && kind === 'create') id = randomId()
+  // `_id: "drafts."` asks for a generated id under that path.
+  if (typeof id === 'string' && id.endsWith('.') && kind === 'create') id = `${id}${randomId()}`
+  if (typeof id !== 'string' || !isValidId(id)) {
+    throw mutationError(400, 'invalidDocumentIdError', `Invalid or missing document ID ${JSON.stringify(id)}`, index)
+  }
+  if (typeof body._type !== 'string' || body._type === '') {
+    throw mutationError(400, 'validationError', `Document "${id}" is missing a _type`, index, id)
+  }
+  const {_rev: _ignored, ...doc} = body
+  return {...doc, _id: id, _type: body._type}
+}
+
+async function targetIds(body: Json, index: number, dataset: () => Doc[]): Promise<string[]> {
+  if (typeof body.id === 'string') return [body.id]
+  if (typeof body.query === 'string') {
+    const params = isObject(body.params) ? body.params : {}
+    return selectIds(body.query, params, dataset())
+  }
+  throw badRequest(`Mutation ${index} needs an \`id\` or a \`query\``)
+}
+
+function applyPatch(doc: Doc, mut: Mut, index: number): Doc {
+  try {
+    return new Mutation({mutations: [mut]}).apply(doc) as Doc
+  } catch (err) {
+    throw mutationError(
+      400,
+      'patchError',
+      `Patch failed: ${err instanceof Error ? err.message : String(err)}`,
+      index,
+      doc._id,
+    )
+  }
+}
+
+function addArrayKeys(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map((item) => {
+      const keyed = addArrayKeys(item)
+      return isObject(keyed) && typeof keyed._key !== 'string' ? {_key: randomId(12), ...keyed} : keyed
+    })
+  }
+  if (!isObject(value)) return value
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, addArrayKeys(item)]))
+}
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)

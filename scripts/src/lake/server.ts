@@ -1,0 +1,268 @@
+// Routes Sanity's HTTP API onto the datasets. One handler serves HTTP/1.1 and HTTP/2.
+import {assetDir} from './datadir.ts'
+import {readAsset, uploadAsset} from './assets.ts'
+import type {AssetKind} from './assets.ts'
+import {badRequest, notFound, unauthorized} from './errors.ts'
+import {applyCors, ASSET_LIMIT, readBody, readJson, requestOrigin, sendError, sendJson, toJson} from './http.ts'
+import type {LakeRequest, LakeResponse} from './http.ts'
+import {listen} from './listen.ts'
+import {mutate} from './mutate.ts'
+import {parsePerspective, runQuery, storeView} from './query.ts'
+import type {DatasetStore, Doc} from './store.ts'
+import {isPublicId} from './ids.ts'
+
+export interface ServerContext {
+  projectId: string
+  token: string
+  dataDir: string
+  datasets: Map<string, DatasetStore>
+  /** The user id recorded as the author of writes. */
+  author: string
+  streams: Set<() => void>
+  log: (line: string) => void
+}
+
+interface Request {
+  req: LakeRequest
+  res: LakeResponse
+  method: string
+  segments: string[]
+  search: URLSearchParams
+  origin: string
+  authenticated: boolean
+}
+
+export function createHandler(ctx: ServerContext) {
+  return (req: LakeRequest, res: LakeResponse): void => {
+    req.on('error', () => undefined)
+    handle(ctx, req, res).catch((err: unknown) => sendError(res, err, ctx.log))
+  }
+}
+
+async function handle(ctx: ServerContext, req: LakeRequest, res: LakeResponse): Promise<void> {
+  if (applyCors(req, res)) return
+  const url = new URL(req.url ?? '/', 'http://lake')
+  const segments = url.pathname.split('/').filter(Boolean)
+  const r: Request = {
+    req,
+    res,
+    method: req.method ?? 'GET',
+    segments,
+    search: url.searchParams,
+    origin: requestOrigin(req, 'localhost'),
+    authenticated: authenticate(ctx, req),
+  }
+
+  const [first] = segments
+  if (first === 'ping') return sendText(res, 'PONG')
+  if (first === 'images' || first === 'files') return serveAsset(ctx, r, first)
+  if (!first || !/^v(\d+|\d{4}-\d{2}-\d{2}|X)$/.test(first)) throw notFound(`No route for ${url.pathname}`)
+
+  const route = segments.slice(1)
+  const [area, action, datasetName] = route
+  const is = (method: string, ...path: string[]) =>
+    (r.method === method || (method === 'GET' && r.method === 'HEAD')) && path.every((part, i) => part === route[i])
+
+  if (is('GET', 'ping') && route.length === 1) return sendText(res, 'PONG')
+  if (is('GET', 'projects') && route[2] === 'datasets' && route.length === 3) {
+    return sendJson(
+      res,
+      200,
+      [...ctx.datasets.keys()].map((name) => ({name, aclMode: 'public'})),
+      r.origin,
+    )
+  }
+  if (area === 'data' && datasetName !== undefined) {
+    const store = dataset(ctx, datasetName)
+    if (action === 'query' && (r.method === 'GET' || r.method === 'POST')) return query(ctx, r, store, first)
+    if (is('GET', 'data', 'doc') && route.length === 4) return getDocuments(r, store, route[3] ?? '')
+    if (is('POST', 'data', 'mutate')) return mutateRoute(ctx, r, store)
+    if (is('GET', 'data', 'listen')) return listenRoute(ctx, r, store)
+    if (is('GET', 'data', 'export')) return exportRoute(r, store)
+  }
+  if (is('POST', 'assets') && (action === 'images' || action === 'files') && datasetName !== undefined) {
+    return uploadRoute(ctx, r, dataset(ctx, datasetName), action)
+  }
+  throw notFound(`No route for ${r.method} ${url.pathname}`)
+}
+
+/** True for the editor token; a wrong token is refused outright rather than read as anonymous. */
+function authenticate(ctx: ServerContext, req: LakeRequest): boolean {
+  const header = req.headers.authorization
+  if (!header) return false
+  const token = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim()
+  if (token !== ctx.token) throw unauthorized()
+  return true
+}
+
+function requireAuth(r: Request): void {
+  if (!r.authenticated) throw unauthorized()
+}
+
+function dataset(ctx: ServerContext, name: string): DatasetStore {
+  const store = ctx.datasets.get(name)
+  if (!store) throw notFound(`Dataset "${name}" not found for project ID "${ctx.projectId}"`)
+  return store
+}
+
+function sendText(res: LakeResponse, text: string): void {
+  res.statusCode = 200
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+  res.end(text)
+}
+
+function parseParam(name: string, raw: string): unknown {
+  try {
+    return JSON.parse(raw)
+  } catch {
+    throw badRequest(`Parameter "${name}" is not valid JSON`)
+  }
+}
+
+/** `$name=<JSON>` search parameters, as the client sends GROQ parameters on GET. */
+function searchParams(search: URLSearchParams): Record<string, unknown> {
+  const params: Record<string, unknown> = {}
+  for (const [key, value] of search) if (key.startsWith('$')) params[key.slice(1)] = parseParam(key, value)
+  return params
+}
+
+async function query(ctx: ServerContext, r: Request, store: DatasetStore, apiVersion: string): Promise<void> {
+  let text = r.search.get('query')
+  let params = searchParams(r.search)
+  let perspective = r.search.get('perspective')
+  if (r.method === 'POST') {
+    const body = await readJson(r.req)
+    if (typeof body !== 'object' || body === null) throw badRequest('Request body must be an object')
+    const fields = body as {query?: unknown; params?: unknown; perspective?: unknown}
+    if (typeof fields.query === 'string') text = fields.query
+    if (typeof fields.params === 'object' && fields.params !== null) params = fields.params as Record<string, unknown>
+    if (typeof fields.perspective === 'string') perspective = fields.perspective
+  }
+  if (!text) throw badRequest('Missing `query`')
+
+  const started = performance.now()
+  const docs = storeView(store, parsePerspective(perspective, apiVersion), r.authenticated)
+  const result = await runQuery(text, params, docs, {
+    projectId: ctx.projectId,
+    dataset: store.name,
+    identity: ctx.author,
+  })
+  const ms = Math.round(performance.now() - started)
+  const returnQuery = r.search.get('returnQuery') !== 'false'
+  sendJson(r.res, 200, {...(returnQuery ? {query: text} : {}), result, ms}, r.origin)
+}
+
+function getDocuments(r: Request, store: DatasetStore, idList: string): void {
+  const documents: Doc[] = []
+  const omitted: {id: string; reason: 'existence' | 'permission'}[] = []
+  for (const id of idList.split(',').map(decodeURIComponent)) {
+    const doc = store.get(id)
+    if (!r.authenticated && !isPublicId(id)) omitted.push({id, reason: 'permission'})
+    else if (doc) documents.push(doc)
+    else omitted.push({id, reason: 'existence'})
+  }
+  sendJson(r.res, 200, {documents, omitted}, r.origin)
+}
+
+async function mutateRoute(ctx: ServerContext, r: Request, store: DatasetStore): Promise<void> {
+  requireAuth(r)
+  const body = await readJson(r.req)
+  if (typeof body !== 'object' || body === null) throw badRequest('Request body must be an object')
+  const {mutations, transactionId} = body as {mutations?: unknown; transactionId?: unknown}
+  const on = (name: string) => r.search.get(name) === 'true'
+  const {transaction, results} = await mutate(store, mutations, {
+    author: ctx.author,
+    transactionId: typeof transactionId === 'string' ? transactionId : undefined,
+    autoGenerateArrayKeys: on('autoGenerateArrayKeys'),
+    dryRun: on('dryRun'),
+  })
+  // Every write is durable and visible before we answer, whatever `visibility` asked for.
+  const finalState = new Map(transaction.changes.map((change) => [change.id, change.after ?? change.before]))
+  const returnDocuments = on('returnDocuments')
+  sendJson(
+    r.res,
+    200,
+    {
+      transactionId: transaction.id,
+      results: results.map((result) => ({
+        ...result,
+        ...(returnDocuments ? {document: finalState.get(result.id) ?? store.get(result.id) ?? null} : {}),
+      })),
+      ...(on('returnIds') ? {documentIds: [...new Set(results.map((result) => result.id))]} : {}),
+    },
+    r.origin,
+  )
+}
+
+function listenRoute(ctx: ServerContext, r: Request, store: DatasetStore): void {
+  const text = r.search.get('query')
+  if (!text) throw badRequest('Missing `query`')
+  listen(r.res, {
+    store,
+    query: text,
+    params: searchParams(r.search),
+    search: r.search,
+    authenticated: r.authenticated,
+    origin: r.origin,
+    streams: ctx.streams,
+  })
+}
+
+const EXPORT_PAGE = 1000
+
+/** NDJSON of every document; `nextCursor` pages it for @sanity/export's cursor mode. */
+function exportRoute(r: Request, store: DatasetStore): void {
+  const types = r.search.get('types')?.split(',').filter(Boolean)
+  let docs = storeView(store, 'raw', r.authenticated)
+  if (types?.length) docs = docs.filter((doc) => types.includes(doc._type))
+  const cursor = r.search.get('nextCursor')
+  let next: string | undefined
+  if (cursor !== null) {
+    docs = [...docs].sort((a, b) => (a._id < b._id ? -1 : 1)).filter((doc) => cursor === '' || doc._id > cursor)
+    if (docs.length > EXPORT_PAGE) {
+      docs = docs.slice(0, EXPORT_PAGE)
+      next = docs.at(-1)?._id
+    }
+  }
+  r.res.statusCode = 200
+  r.res.setHeader('Content-Type', 'application/x-ndjson')
+  for (const doc of docs) r.res.write(`${toJson(doc, r.origin)}\n`)
+  if (next) r.res.write(`${JSON.stringify({nextCursor: next})}\n`)
+  r.res.end()
+}
+
+async function uploadRoute(ctx: ServerContext, r: Request, store: DatasetStore, kind: AssetKind): Promise<void> {
+  requireAuth(r)
+  const bytes = await readBody(r.req, ASSET_LIMIT)
+  const document = await uploadAsset(
+    {store, dir: assetDir(ctx.dataDir, store.name), projectId: ctx.projectId, author: ctx.author},
+    kind,
+    bytes,
+    r.search.get('filename') ?? undefined,
+  )
+  sendJson(r.res, 200, {document}, r.origin)
+}
+
+/** GET/HEAD /images/:projectId/:dataset/<name>[/<vanity name>], and the same for /files. */
+async function serveAsset(ctx: ServerContext, r: Request, kind: AssetKind): Promise<void> {
+  if (r.method !== 'GET' && r.method !== 'HEAD') throw notFound('Assets answer GET and HEAD only')
+  const [, , datasetName, name] = r.segments
+  if (datasetName === undefined || name === undefined || r.segments.length > 5) throw notFound('Asset not found')
+  const store = dataset(ctx, datasetName)
+  const accept = typeof r.req.headers.accept === 'string' ? r.req.headers.accept : ''
+  const asset = await readAsset(store, assetDir(ctx.dataDir, store.name), kind, name, r.search, accept)
+  const {res} = r
+  res.statusCode = 200
+  res.setHeader('Content-Type', asset.contentType)
+  res.setHeader('Content-Length', asset.body.length)
+  res.setHeader('Cache-Control', 'public, max-age=31536000, immutable')
+  res.setHeader('X-Content-Type-Options', 'nosniff')
+  // An uploaded SVG opened directly must not run scripts on the API's origin.
+  if (asset.contentType === 'image/svg+xml') res.setHeader('Content-Security-Policy', "script-src 'none'; sandbox")
+  if (asset.sha1) res.setHeader('X-Sanity-Sha1', asset.sha1)
+  if (!r.req.headers.origin) res.setHeader('Access-Control-Allow-Origin', '*')
+  const download = r.search.get('dl')
+  if (download !== null)
+    res.setHeader('Content-Disposition', `attachment${download ? `; filename="${download.replace(/"/g, '')}"` : ''}`)
+  res.end(r.method === 'HEAD' ? undefined : asset.body)
+}

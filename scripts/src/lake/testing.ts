@@ -1,0 +1,63 @@
+// Helpers for the lake's tests: temp data dirs, a lake on ephemeral ports, real clients.
+import {mkdtemp, mkdir, rm, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
+import {createClient} from '@sanity/client'
+import type {SanityClient} from '@sanity/client'
+import sharp from 'sharp'
+
+import {API_VERSION, startLake} from './index.ts'
+import type {Lake, LakeOptions} from './index.ts'
+
+export async function tempDir(prefix = 'lake-test-'): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), prefix))
+}
+
+export const removeDir = (dir: string) => rm(dir, {recursive: true, force: true})
+
+export function testLake(dataDir: string, options: Partial<LakeOptions> = {}): Promise<Lake> {
+  return startLake({dataDir, httpPort: 0, httpsPort: false, log: () => undefined, ...options})
+}
+
+export function clientFor(
+  lake: Pick<Lake, 'httpUrl' | 'projectId' | 'token'>,
+  withToken = true,
+  apiHost = lake.httpUrl,
+): SanityClient {
+  return createClient({
+    apiHost,
+    projectId: lake.projectId,
+    dataset: 'production',
+    apiVersion: API_VERSION,
+    useProjectHostname: false,
+    useCdn: false,
+    maxRetries: 0,
+    ...(withToken ? {token: lake.token} : {}),
+  })
+}
+
+/** A small seed folder in Sanity's export format: a few documents and one PNG. */
+export async function makeSeedDir(): Promise<string> {
+  const dir = await tempDir('lake-seed-')
+  await mkdir(path.join(dir, 'images'))
+  const png = await sharp({create: {width: 64, height: 32, channels: 3, background: {r: 200, g: 30, b: 30}}})
+    .png()
+    .toBuffer()
+  await writeFile(path.join(dir, 'images', 'banner.png'), png)
+  const docs = [
+    {_id: 'faq-1', _type: 'faq', question: 'What is ITSS?', order: 1},
+    {_id: 'faq-2', _type: 'faq', question: 'Who funds it?', order: 2},
+    {_id: 'drafts.faq-2', _type: 'faq', question: 'Who funds ITSS?', order: 2},
+    {_id: 'person-1', _type: 'person', name: 'Ada', team: {_type: 'reference', _ref: 'team-1'}},
+    {_id: 'team-1', _type: 'team', title: 'Research'},
+    {
+      _id: 'page-home',
+      _type: 'page',
+      title: 'Home',
+      hero: {_type: 'image', _sanityAsset: 'image@file://./images/banner.png'},
+    },
+  ]
+  await writeFile(path.join(dir, 'data.ndjson'), docs.map((doc) => JSON.stringify(doc)).join('\n') + '\n')
+  return dir
+}

@@ -1,0 +1,11 @@
+import path from 'node:path'
+
+/** The repository root, resolved from this file so scripts work from any directory. */
+export const repoRoot = path.resolve(import.meta.dirname, '../..')
+
+/** The local backend's working data (git-ignored) and the demo dataset it is seeded from. */
+export const lakeDataDir = path.join(repoRoot, '.lake')
+export const demoDatasetDir = path.join(repoRoot, 'dataset')
+
+/** Environment for every child process: no telemetry from Astro or the Sanity CLI. */
+export const quietEnv = {ASTRO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', SANITY_TELEMETRY_DISABLED: '1'}

@@ -1,0 +1,45 @@
+// README command 1: the local content backend, a build of the site from it, and a server
+// for the built site, all on localhost. Ctrl-C stops everything.
+import {spawn, type ChildProcess} from 'node:child_process'
+import path from 'node:path'
+import {ensureLocalLake} from './localLake.ts'
+import {quietEnv, repoRoot} from './repo.ts'
+
+const webDir = path.join(repoRoot, 'web')
+const astro = path.join(webDir, 'node_modules/.bin/astro')
+const SITE_PORT = Number(process.env.PORT ?? 4321)
+
+function astroCommand(args: string[]): ChildProcess {
+  return spawn(astro, args, {cwd: webDir, stdio: 'inherit', env: {...process.env, ...quietEnv}})
+}
+
+const lake = await ensureLocalLake({log: (line) => console.log(line)})
+
+const build = astroCommand(['build'])
+const buildCode = await new Promise<number | null>((resolve) => build.on('close', resolve))
+if (buildCode !== 0) {
+  await lake.close()
+  console.error('The site did not build; the messages above say why.')
+  process.exit(1)
+}
+
+const preview = astroCommand(['preview', '--host', '127.0.0.1', '--port', String(SITE_PORT)])
+console.log(
+  [
+    '',
+    'ITSS is running:',
+    `  site:             http://localhost:${SITE_PORT}/`,
+    `  content backend:  ${lake.httpUrl} (HTTPS for browsers: ${lake.httpsUrl ?? 'off'})`,
+    `  editor token:     ${lake.token}`,
+    'Rebuild after editing content: pnpm build. Ctrl-C stops everything.',
+    '',
+  ].join('\n'),
+)
+
+const stop = async () => {
+  preview.kill('SIGTERM')
+  await lake.close()
+  process.exit(0)
+}
+process.on('SIGINT', () => void stop())
+process.on('SIGTERM', () => void stop())

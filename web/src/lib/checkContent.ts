@@ -1,0 +1,147 @@
+import {isAllowedHref, LINK_SCHEME_MESSAGE, SLUG_MESSAGE, SLUG_PATTERN} from '@itss/schemas/rules'
+import {PAGE_SECTION_TYPES} from '@itss/schemas/vocabulary'
+import type {SiteQueryResult} from '../sanity.types.ts'
+import {resolvePagePaths} from './paths.ts'
+
+export interface ContentProblem {
+  documentId: string
+  field: string
+  message: string
+}
+
+/** Thrown when content would make a broken page; lists every problem, not just the first. */
+export class ContentError extends Error {
+  readonly problems: ContentProblem[]
+  constructor(problems: ContentProblem[]) {
+    super(
+      `The content has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was built:\n` +
+        problems.map((p) => `  - ${p.documentId} ${p.field}: ${p.message}`).join('\n'),
+    )
+    this.name = 'ContentError'
+    this.problems = problems
+  }
+}
+
+const BLOCK_STYLES = new Set(['normal', 'h2', 'h3', 'h4', 'blockquote'])
+const DECORATORS = new Set(['strong', 'em'])
+const SECTION_TYPES = new Set<string>(PAGE_SECTION_TYPES)
+
+type Link = {label?: string | null; href?: string | null; pageId?: string | null} | null | undefined
+type Image = {alt?: string | null; decorative?: boolean | null; assetId?: string | null} | null | undefined
+
+/**
+ * Checks what the build is about to render: every reference resolves, every slug is
+ * well-formed and every address is unique, every link uses a safe scheme, every Portable
+ * Text node is a kind the site can render, every image has alt text or is decorative.
+ */
+export function checkContent(site: SiteQueryResult): ContentProblem[] {
+  const problems: ContentProblem[] = []
+  const report = (documentId: string, field: string, message: string) => problems.push({documentId, field, message})
+
+  const pageIds = new Set(site.pages.map((page) => page._id))
+  const quoteIds = new Set(site.quotes.map((quote) => quote._id))
+  const imageIds = new Set(site.images.map((image) => image._id))
+
+  const checkPageRef = (docId: string, field: string, id: string | null | undefined) => {
+    if (id && !pageIds.has(id)) report(docId, field, `links to page ${id}, which does not exist or is not published`)
+  }
+  const checkLink = (docId: string, field: string, link: Link) => {
+    if (!link) return
+    if (link.pageId) checkPageRef(docId, `${field}.page`, link.pageId)
+    else if (!link.href) report(docId, field, 'has neither a page nor an address')
+    else if (!isAllowedHref(link.href)) report(docId, `${field}.href`, `“${link.href}”: ${LINK_SCHEME_MESSAGE}`)
+  }
+  const checkImage = (docId: string, field: string, image: Image) => {
+    if (!image?.assetId) return
+    if (!imageIds.has(image.assetId)) report(docId, `${field}.asset`, `image ${image.assetId} does not exist`)
+    if (!image.decorative && !image.alt?.trim()) report(docId, `${field}.alt`, 'image has no alternative text and is not marked decorative')
+  }
+  const checkRichText = (docId: string, field: string, blocks: unknown) => {
+    if (blocks == null) return
+    if (!Array.isArray(blocks)) return report(docId, field, 'is not formatted text')
+    blocks.forEach((block: PortableTextNode, i) => {
+      const at = `${field}[${i}]`
+      if (block._type !== 'block') return report(docId, at, `unknown text block type “${block._type}”`)
+      if (block.style && !BLOCK_STYLES.has(block.style)) report(docId, `${at}.style`, `unknown text style “${block.style}”`)
+      const markKeys = new Set<string>()
+      for (const [j, def] of (block.markDefs ?? []).entries()) {
+        markKeys.add(def._key)
+        const defAt = `${at}.markDefs[${j}]`
+        if (def._type === 'link') {
+          if (!def.href || !isAllowedHref(def.href)) report(docId, `${defAt}.href`, `“${def.href ?? ''}”: ${LINK_SCHEME_MESSAGE}`)
+        } else if (def._type === 'internalLink') {
+          checkPageRef(docId, `${defAt}.page`, def.page?._ref)
+          if (!def.page?._ref) report(docId, `${defAt}.page`, 'link to a page has no page')
+        } else report(docId, defAt, `unknown link type “${def._type}”`)
+      }
+      for (const [j, child] of (block.children ?? []).entries()) {
+        if (child._type !== 'span') report(docId, `${at}.children[${j}]`, `unknown inline type “${child._type}”`)
+        for (const mark of child.marks ?? []) {
+          if (!DECORATORS.has(mark) && !markKeys.has(mark))
+            report(docId, `${at}.children[${j}].marks`, `unknown mark “${mark}”`)
+        }
+      }
+    })
+  }
+
+  // Pages: addresses, sections and what they point at.
+  const homePageId = site.settings?.homePageId
+  if (!site.settings) report('siteSettings', '', 'the site settings document is missing or not published')
+  else if (!homePageId) report('siteSettings', 'homePage', 'no home page is chosen')
+  else checkPageRef('siteSettings', 'homePage', homePageId)
+
+  const {paths, problems: pathProblems} = resolvePagePaths(site.pages, homePageId)
+  for (const {id, message} of pathProblems) report(id, 'parent', message)
+  const byPath = new Map<string, string>()
+  for (const page of site.pages) {
+    if (!page.slug) report(page._id, 'slug', 'the page has no address')
+    else if (!SLUG_PATTERN.test(page.slug)) report(page._id, 'slug', `“${page.slug}”: ${SLUG_MESSAGE}`)
+    const path = paths.get(page._id)
+    if (path && page.slug) {
+      const other = byPath.get(path)
+      if (other) report(page._id, 'slug', `address ${path} is already used by page ${other}`)
+      else byPath.set(path, page._id)
+    }
+    checkImage(page._id, 'seo.image', page.seo?.image)
+    for (const [i, section] of (page.body ?? []).entries()) {
+      const at = `body[${i}]`
+      if (!SECTION_TYPES.has(section._type)) {
+        report(page._id, at, `unknown section type “${section._type}”`)
+        continue
+      }
+      if (section._type === 'textSection') checkRichText(page._id, `${at}.body`, section.body)
+      if (section._type === 'quoteSection' && (!section.quoteId || !quoteIds.has(section.quoteId)))
+        report(page._id, `${at}.quote`, `quote ${section.quoteId ?? '(none)'} does not exist or is not published`)
+      if (section._type === 'pageCardsSection')
+        section.pageIds?.forEach((id, j) => checkPageRef(page._id, `${at}.pages[${j}]`, id))
+    }
+  }
+
+  // Everything else that links or shows images.
+  site.settings?.footerLinks?.forEach((link, i) => checkLink('siteSettings', `footerLinks[${i}]`, link))
+  if (site.settings?.explainerVideoUrl && !isAllowedHref(site.settings.explainerVideoUrl))
+    report('siteSettings', 'explainerVideoUrl', LINK_SCHEME_MESSAGE)
+  checkImage('siteSettings', 'socialImage', site.settings?.socialImage)
+  site.navigation?.main?.forEach((item, i) => {
+    checkLink('navigation', `main[${i}].link`, item.link)
+    item.children?.forEach((child, j) => checkLink('navigation', `main[${i}].children[${j}]`, child))
+  })
+  for (const faq of site.faqs) checkRichText(faq._id, 'answer', faq.answer)
+  for (const stage of site.roadmap) checkRichText(stage._id, 'body', stage.body)
+  for (const person of site.team) {
+    checkImage(person._id, 'photo', person.photo)
+    person.links?.forEach((link, i) => checkLink(person._id, `links[${i}]`, link))
+  }
+  for (const partner of site.partners) {
+    checkImage(partner._id, 'logo', partner.logo)
+    if (partner.url && !isAllowedHref(partner.url)) report(partner._id, 'url', `“${partner.url}”: ${LINK_SCHEME_MESSAGE}`)
+  }
+  return problems
+}
+
+interface PortableTextNode {
+  _type: string
+  style?: string
+  markDefs?: Array<{_key: string; _type: string; href?: string; page?: {_ref?: string}}>
+  children?: Array<{_type: string; marks?: string[]}>
+}

@@ -1,0 +1,77 @@
+import type {SiteQueryResult} from '../sanity.types.ts'
+import {checkContent, ContentError} from './checkContent.ts'
+import {resolvePagePaths} from './paths.ts'
+import {siteQuery} from './queries.ts'
+import {connectContent} from './sanity.ts'
+
+export type Site = SiteQueryResult
+export type Page = Site['pages'][number]
+export type Section = NonNullable<Page['body']>[number]
+export type TeamMember = Site['team'][number]
+export type Partner = Site['partners'][number]
+export type Faq = Site['faqs'][number]
+export type ImageRef = NonNullable<TeamMember['photo']>
+export type LinkValue = NonNullable<NonNullable<Site['settings']>['footerLinks']>[number]
+
+export interface Content {
+  site: Site
+  settings: NonNullable<Site['settings']>
+  /** Site path of every page, by document id. */
+  paths: Map<string, string>
+  pagesById: Map<string, Page>
+  imagesById: Map<string, Site['images'][number]>
+}
+
+let loading: Promise<Content> | undefined
+
+/**
+ * The whole site's content, fetched once per build in a single request and checked before
+ * any page renders. Every page of the build shares this one promise.
+ */
+export function loadContent(): Promise<Content> {
+  loading ??= fetchContent()
+  return loading
+}
+
+async function fetchContent(): Promise<Content> {
+  const source = await connectContent()
+  try {
+    const started = performance.now()
+    const site = await source.client.fetch(siteQuery)
+    const documents = Object.values(site).reduce((n, value) => n + (Array.isArray(value) ? value.length : value ? 1 : 0), 0)
+    console.log(
+      `[content] 1 request to ${source.description}: ${documents} documents in ${Math.round(performance.now() - started)} ms`,
+    )
+
+    const problems = checkContent(site)
+    if (problems.length > 0 || !site.settings) throw new ContentError(problems)
+
+    return {
+      site,
+      settings: site.settings,
+      paths: resolvePagePaths(site.pages, site.settings.homePageId).paths,
+      pagesById: new Map(site.pages.map((page) => [page._id, page])),
+      imagesById: new Map(site.images.map((image) => [image._id, image])),
+    }
+  } finally {
+    await source.close()
+  }
+}
+
+/** The address a link points at: a page's path or the external address as given. */
+export function linkHref(content: Content, link: Pick<LinkValue, 'href' | 'pageId'>): string {
+  if (link.pageId) return content.paths.get(link.pageId) ?? '/'
+  return link.href ?? '/'
+}
+
+/** The pages above a page, from the home page down, for breadcrumbs. */
+export function ancestorsOf(content: Content, page: Page): Page[] {
+  const chain: Page[] = []
+  const home = content.pagesById.get(content.settings.homePageId ?? '')
+  let parent = page.parentId ? content.pagesById.get(page.parentId) : undefined
+  while (parent && parent !== home && !chain.includes(parent)) {
+    chain.unshift(parent)
+    parent = parent.parentId ? content.pagesById.get(parent.parentId) : undefined
+  }
+  return home && home !== page ? [home, ...chain] : chain
+}

@@ -1,0 +1,32 @@
+import {createImageUrlBuilder} from '@sanity/image-url'
+import type {Content, ImageRef} from './content.ts'
+
+export interface ImageSource {
+  /** The content backend's URL for this image, cropped to the editor's crop and hotspot. */
+  src: string
+  width: number
+  height: number
+  isVector: boolean
+}
+
+/**
+ * The address to fetch an image from at build time, at a given width (and height, to crop
+ * around the editor's hotspot). Works for Sanity's CDN and the local backend alike because
+ * both serve `/images/<project>/<dataset>/<file>` and take the same parameters.
+ */
+export function imageSource(content: Content, image: ImageRef, width: number, height?: number): ImageSource | null {
+  const asset = image.assetId ? content.imagesById.get(image.assetId) : undefined
+  if (!asset?.url || !asset.width || !asset.height) return null
+  const url = new URL(asset.url)
+  const [, , projectId, dataset] = url.pathname.split('/')
+  if (!projectId || !dataset) return null
+
+  const isVector = asset.extension === 'svg'
+  if (isVector) return {src: asset.url, width: asset.width, height: asset.height, isVector}
+
+  const builder = createImageUrlBuilder({projectId, dataset, baseUrl: url.origin})
+  let spec = builder.image({...image, asset: {_ref: asset._id}}).width(width)
+  if (height) spec = spec.height(height).fit('crop')
+  const outHeight = height ?? Math.round((width * asset.height) / asset.width)
+  return {src: spec.url(), width, height: outHeight, isVector}
+}

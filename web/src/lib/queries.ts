@@ -1,0 +1,36 @@
+import {defineQuery} from 'groq'
+
+/*
+ * Every GROQ query the site runs. The build asks for the whole site in one request and
+ * resolves references in memory: `->` in groq-js scans the dataset once per use.
+ */
+
+const link = /* groq */ `{label, href, "pageId": page._ref}`
+const image = /* groq */ `{alt, decorative, crop, hotspot, "assetId": asset._ref}`
+
+export const siteQuery = defineQuery(`{
+  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{
+    name, shortName, description, funderAcknowledgement, contactEmail, address,
+    explainerVideoUrl, "homePageId": homePage._ref,
+    footerLinks[]${link},
+    socialImage${image}
+  },
+  "navigation": *[_type == "navigation" && _id == "navigation"][0]{
+    main[]{_key, "link": link${link}, children[]${link}}
+  },
+  "pages": *[_type == "page"] | order(title asc){
+    _id, _type, title, "slug": slug.current, "parentId": parent._ref, summary, seo{title, description, noIndex, image${image}},
+    body[]{
+      ...,
+      _type == "quoteSection" => {"quoteId": quote._ref},
+      _type == "pageCardsSection" => {"pageIds": pages[]._ref}
+    }
+  },
+  "faqs": *[_type == "faq"] | order(order asc, question asc){_id, _type, question, answer, category},
+  "team": *[_type == "teamMember"] | order(order asc, name asc){_id, _type, name, role, group, bio, photo${image}, links[]${link}},
+  "partners": *[_type == "partner"] | order(order asc, name asc){_id, _type, name, kind, description, url, logo${image}},
+  "roadmap": *[_type == "roadmapStage"] | order(stage asc){_id, _type, stage, title, summary, body, outcomes},
+  "milestones": *[_type == "milestone"] | order(date asc){_id, _type, date, precision, title, summary},
+  "quotes": *[_type == "quote"]{_id, _type, text, attribution, role, placeholder},
+  "images": *[_type == "sanity.imageAsset"]{_id, url, extension, "width": metadata.dimensions.width, "height": metadata.dimensions.height}
+}`)

@@ -1,0 +1,57 @@
+import {createClient, type ClientPerspective, type SanityClient} from '@sanity/client'
+
+/** Pinned so a change in Sanity's API never changes a build unannounced. */
+export const API_VERSION = '2025-02-19'
+
+const LOCAL_LAKE_MODULE = '@itss/scripts/localLake.ts'
+
+export interface ContentSource {
+  client: SanityClient
+  /** Where content comes from, for the build log. */
+  description: string
+  close: () => Promise<void>
+}
+
+/**
+ * Connects to the content: a Sanity project when SANITY_PROJECT_ID is set, otherwise the
+ * local content backend in this repo, started for the build when none is running. Either
+ * way it is the same client and the same queries. This module runs only at build time and
+ * in the dev server; the token never reaches a browser.
+ */
+export async function connectContent(env: NodeJS.ProcessEnv = process.env): Promise<ContentSource> {
+  const perspective: ClientPerspective = env.SANITY_PERSPECTIVE === 'drafts' ? 'drafts' : 'published'
+  const common = {apiVersion: API_VERSION, useCdn: false, perspective} as const
+
+  if (env.SANITY_PROJECT_ID) {
+    const dataset = env.SANITY_DATASET ?? 'production'
+    // SANITY_API_HOST is for Sanity-compatible hosts other than api.sanity.io (such as the
+    // local backend acting as a project in tests); a real project leaves it unset.
+    const apiHost = env.SANITY_API_HOST
+    const client = createClient({
+      ...common,
+      projectId: env.SANITY_PROJECT_ID,
+      dataset,
+      token: env.SANITY_API_READ_TOKEN,
+      ...(apiHost ? {apiHost, useProjectHostname: false} : {}),
+    })
+    return {
+      client,
+      description: `Sanity project ${env.SANITY_PROJECT_ID}, dataset ${dataset}${apiHost ? ` at ${apiHost}` : ''}`,
+      close: async () => {},
+    }
+  }
+
+  // Imported at run time rather than bundled: the backend is a Node program with native parts.
+  const {ensureLocalLake} = (await import(/* @vite-ignore */ LOCAL_LAKE_MODULE)) as typeof import('@itss/scripts/localLake.ts')
+  const lake = await ensureLocalLake({log: (line) => console.log(`[lake] ${line}`), httpPort: 0, httpsPort: false})
+  const client = createClient({
+    ...common,
+    projectId: lake.projectId,
+    dataset: 'production',
+    apiHost: lake.httpUrl,
+    useProjectHostname: false,
+    // Drafts need the editor token; the published site reads what any visitor may read.
+    ...(perspective === 'drafts' ? {token: lake.token} : {}),
+  })
+  return {client, description: `local content backend at ${lake.httpUrl}`, close: () => lake.close()}
+}
