@@ -2,6 +2,8 @@ import {defineConfig} from '@playwright/test'
 
 const PORT = 4330
 const webDir = new URL('../web/', import.meta.url).pathname
+// This Node, not whichever `node` is first on PATH (the system one may be too old for Astro).
+const astro = `"${process.execPath}" node_modules/astro/bin/astro.mjs`
 
 /** Debian's Chromium: Playwright cannot download browsers on these machines. */
 export const chromiumLaunchOptions = {
@@ -31,7 +33,7 @@ export default defineConfig({
   },
   // The site as a visitor gets it: built from the local content backend, then served.
   webServer: {
-    command: `./node_modules/.bin/astro build && ./node_modules/.bin/astro preview --host 127.0.0.1 --port ${PORT}`,
+    command: `${astro} build && ${astro} preview --host 127.0.0.1 --port ${PORT}`,
     cwd: webDir,
     url: `http://127.0.0.1:${PORT}/`,
     timeout: 300_000,

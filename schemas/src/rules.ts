@@ -30,8 +30,7 @@ export function isAllowedHref(href: string): boolean {
 export const LINK_SCHEME_MESSAGE =
   'Links may only start with http://, https://, mailto: or tel:, or be a path on this site such as /about-us.'
 
-export const SLUG_MESSAGE =
-  'Use lowercase letters, numbers and single hyphens only, for example “meet-the-team”.'
+export const SLUG_MESSAGE = 'Use lowercase letters, numbers and single hyphens only, for example “meet-the-team”.'
 
 /** Validates an href value for a Sanity `rule.custom`. */
 export function checkHref(value: string | undefined): true | string {

@@ -38,11 +38,8 @@ interface Case {
 }
 
 const set = (patch: Record<string, unknown>) => (doc: Doc) => ({...doc, ...patch})
-const unset = (field: string) => (doc: Doc) => {
-  const copy = {...doc}
-  delete copy[field]
-  return copy
-}
+const unset = (field: string) => (doc: Doc) =>
+  Object.fromEntries(Object.entries(doc).filter(([key]) => key !== field)) as Doc
 
 const cases: Record<string, Case> = {
   page: {
@@ -53,15 +50,28 @@ const cases: Record<string, Case> = {
       slug: {_type: 'slug', current: 'about-us-test'},
       summary: 'Who we are and what we do.',
       body: [
-        {_type: 'textSection', _key: 't1', heading: 'Our story', body: [text('We began in 2023.'), linkedText('https://example.org')]},
+        {
+          _type: 'textSection',
+          _key: 't1',
+          heading: 'Our story',
+          body: [text('We began in 2023.'), linkedText('https://example.org')],
+        },
         {_type: 'pageCardsSection', _key: 'c1', heading: 'More', pages: [{...ref('page-other'), _key: 'r1'}]},
       ],
-      seo: {_type: 'seo', description: 'The Institute helps technical staff in UK universities grow their skills and careers, with partners.'},
+      seo: {
+        _type: 'seo',
+        description:
+          'The Institute helps technical staff in UK universities grow their skills and careers, with partners.',
+      },
     },
     broken: [
       {rule: 'title is required', field: 'title', change: unset('title')},
       {rule: 'slug is required', field: 'slug', change: unset('slug')},
-      {rule: 'slug has no spaces or capitals', field: 'slug', change: set({slug: {_type: 'slug', current: 'About Us'}})},
+      {
+        rule: 'slug has no spaces or capitals',
+        field: 'slug',
+        change: set({slug: {_type: 'slug', current: 'About Us'}}),
+      },
       {rule: 'slug is unique', field: 'slug', change: set({slug: {_type: 'slug', current: 'taken'}})},
       {rule: 'summary is required', field: 'summary', change: unset('summary')},
       {rule: 'summary is short', field: 'summary', change: set({summary: 'x'.repeat(301)})},
@@ -74,7 +84,14 @@ const cases: Record<string, Case> = {
     ],
   },
   faq: {
-    valid: {_id: 'faq-valid', _type: 'faq', question: 'Who funds the Institute?', answer: [text('Research England.')], category: 'funding', order: 1},
+    valid: {
+      _id: 'faq-valid',
+      _type: 'faq',
+      question: 'Who funds the Institute?',
+      answer: [text('Research England.')],
+      category: 'funding',
+      order: 1,
+    },
     broken: [
       {rule: 'question is required', field: 'question', change: unset('question')},
       {rule: 'question ends with ?', field: 'question', change: set({question: 'Who funds the Institute'})},
@@ -85,7 +102,15 @@ const cases: Record<string, Case> = {
     ],
   },
   teamMember: {
-    valid: {_id: 'team-valid', _type: 'teamMember', name: 'Alex Example', role: 'Technician', group: 'technicalCouncil', order: 0, photo: image},
+    valid: {
+      _id: 'team-valid',
+      _type: 'teamMember',
+      name: 'Alex Example',
+      role: 'Technician',
+      group: 'technicalCouncil',
+      order: 0,
+      photo: image,
+    },
     broken: [
       {rule: 'name is required', field: 'name', change: unset('name')},
       {rule: 'role is required', field: 'role', change: unset('role')},
@@ -120,7 +145,14 @@ const cases: Record<string, Case> = {
     ],
   },
   roadmapStage: {
-    valid: {_id: 'stage-valid', _type: 'roadmapStage', stage: 1, title: 'Map the landscape', summary: 'Find the data.', outcomes: ['A map']},
+    valid: {
+      _id: 'stage-valid',
+      _type: 'roadmapStage',
+      stage: 1,
+      title: 'Map the landscape',
+      summary: 'Find the data.',
+      outcomes: ['A map'],
+    },
     broken: [
       {rule: 'stage is required', field: 'stage', change: unset('stage')},
       {rule: 'stage counts from 1', field: 'stage', change: set({stage: 0})},
@@ -129,7 +161,14 @@ const cases: Record<string, Case> = {
     ],
   },
   milestone: {
-    valid: {_id: 'milestone-valid', _type: 'milestone', date: '2023-08-01', precision: 'day', title: 'Institute established', summary: 'Opened.'},
+    valid: {
+      _id: 'milestone-valid',
+      _type: 'milestone',
+      date: '2023-08-01',
+      precision: 'day',
+      title: 'Institute established',
+      summary: 'Opened.',
+    },
     broken: [
       {rule: 'date is required', field: 'date', change: unset('date')},
       {rule: 'date is a date', field: 'date', change: set({date: 'August 2023'})},
@@ -138,7 +177,13 @@ const cases: Record<string, Case> = {
     ],
   },
   quote: {
-    valid: {_id: 'quote-valid', _type: 'quote', text: 'We make it work.', attribution: 'A technician', placeholder: false},
+    valid: {
+      _id: 'quote-valid',
+      _type: 'quote',
+      text: 'We make it work.',
+      attribution: 'A technician',
+      placeholder: false,
+    },
     broken: [
       {rule: 'text is required', field: 'text', change: unset('text')},
       {rule: 'attribution is required', field: 'attribution', change: unset('attribution')},
@@ -160,7 +205,11 @@ const cases: Record<string, Case> = {
       {rule: 'name is required', field: 'name', change: unset('name')},
       {rule: 'home page is required', field: 'homePage', change: unset('homePage')},
       {rule: 'contact email is an email', field: 'contactEmail', change: set({contactEmail: 'not an email'})},
-      {rule: 'video address uses a safe scheme', field: 'explainerVideoUrl', change: set({explainerVideoUrl: 'javascript:void(0)'})},
+      {
+        rule: 'video address uses a safe scheme',
+        field: 'explainerVideoUrl',
+        change: set({explainerVideoUrl: 'javascript:void(0)'}),
+      },
       {
         rule: 'footer links have a page or an address',
         field: 'footerLinks',

@@ -6,11 +6,12 @@ import {ensureLocalLake} from './localLake.ts'
 import {quietEnv, repoRoot} from './repo.ts'
 
 const webDir = path.join(repoRoot, 'web')
-const astro = path.join(webDir, 'node_modules/.bin/astro')
+// Run with this Node, not whichever `node` is first on PATH (the system one may be too old).
+const astro = path.join(webDir, 'node_modules/astro/bin/astro.mjs')
 const SITE_PORT = Number(process.env.PORT ?? 4321)
 
 function astroCommand(args: string[]): ChildProcess {
-  return spawn(astro, args, {cwd: webDir, stdio: 'inherit', env: {...process.env, ...quietEnv}})
+  return spawn(process.execPath, [astro, ...args], {cwd: webDir, stdio: 'inherit', env: {...process.env, ...quietEnv}})
 }
 
 const lake = await ensureLocalLake({log: (line) => console.log(line)})

@@ -7,6 +7,8 @@ import {quietEnv, repoRoot} from './repo.ts'
 
 const resultsDir = path.join(repoRoot, '.test-results')
 const bin = (name: string) => path.join(repoRoot, 'node_modules/.bin', name)
+// This Node, not whichever `node` is first on PATH (the system one may be too old).
+const node = process.execPath
 
 interface Tally {
   passed: number
@@ -14,7 +16,9 @@ interface Tally {
 }
 
 function run(command: string, args: string[], env: Record<string, string> = {}, cwd = repoRoot): Promise<number> {
-  console.log(`\n▶ ${[path.basename(command), ...args].join(' ')}${cwd === repoRoot ? '' : ` (in ${path.relative(repoRoot, cwd)})`}`)
+  console.log(
+    `\n▶ ${[path.basename(command), ...args].join(' ')}${cwd === repoRoot ? '' : ` (in ${path.relative(repoRoot, cwd)})`}`,
+  )
   return new Promise((resolve) => {
     const child = spawn(command, args, {cwd, stdio: 'inherit', env: {...process.env, ...quietEnv, ...env}})
     child.on('close', (code) => resolve(code ?? 1))
@@ -31,7 +35,12 @@ async function staticChecks(): Promise<Tally> {
     [bin('tsc'), ['--noEmit', '-p', 'scripts']],
     [bin('tsc'), ['--noEmit', '-p', 'studio']],
     [bin('tsc'), ['--noEmit', '-p', 'tests']],
-    [path.join(repoRoot, 'web/node_modules/.bin/astro'), ['check', '--minimumSeverity', 'warning'], path.join(repoRoot, 'web')],
+    [
+      node,
+      [path.join(repoRoot, 'web/node_modules/astro/bin/astro.mjs'), 'check', '--minimumSeverity', 'warning'],
+      path.join(repoRoot, 'web'),
+    ],
+    [node, [path.join(repoRoot, 'scripts/src/checkTypegen.ts')]],
   ]
   const tally = {passed: 0, failed: 0}
   for (const [command, args, cwd] of checks) {
@@ -56,9 +65,16 @@ async function vitest(): Promise<Tally> {
 
 async function playwright(): Promise<Tally> {
   const output = path.join(resultsDir, 'playwright.json')
-  const code = await run(path.join(repoRoot, 'tests/node_modules/.bin/playwright'), ['test', '--reporter=list,json'], {PLAYWRIGHT_JSON_OUTPUT_NAME: output}, path.join(repoRoot, 'tests'))
+  const code = await run(
+    path.join(repoRoot, 'tests/node_modules/.bin/playwright'),
+    ['test', '--reporter=list,json'],
+    {PLAYWRIGHT_JSON_OUTPUT_NAME: output},
+    path.join(repoRoot, 'tests'),
+  )
   try {
-    const report = JSON.parse(await readFile(output, 'utf8')) as {stats: {expected: number; unexpected: number; flaky: number}}
+    const report = JSON.parse(await readFile(output, 'utf8')) as {
+      stats: {expected: number; unexpected: number; flaky: number}
+    }
     const {expected, unexpected, flaky} = report.stats
     return {passed: expected + flaky, failed: unexpected || (code === 0 ? 0 : 1)}
   } catch {

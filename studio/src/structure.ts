@@ -17,7 +17,11 @@ export const structure: StructureResolver = (S) =>
       S.listItem()
         .title('FAQs')
         .schemaType('faq')
-        .child(S.documentTypeList('faq').title('FAQs').defaultOrdering([{field: 'order', direction: 'asc'}])),
+        .child(
+          S.documentTypeList('faq')
+            .title('FAQs')
+            .defaultOrdering([{field: 'order', direction: 'asc'}]),
+        ),
       S.listItem()
         .title('Team')
         .schemaType('teamMember')
@@ -54,7 +58,9 @@ export const structure: StructureResolver = (S) =>
         .title('Milestones')
         .schemaType('milestone')
         .child(
-          S.documentTypeList('milestone').title('Milestones').defaultOrdering([{field: 'date', direction: 'asc'}]),
+          S.documentTypeList('milestone')
+            .title('Milestones')
+            .defaultOrdering([{field: 'date', direction: 'asc'}]),
         ),
       S.documentTypeListItem('quote').title('Quotes'),
     ])

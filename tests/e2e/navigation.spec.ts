@@ -18,9 +18,12 @@ test('every page in the main navigation opens, with its heading, breadcrumbs and
   await expect(page.getByRole('heading', {level: 1})).toBeVisible()
 
   const nav = page.getByRole('navigation', {name: 'Main'})
-  const links = await nav.getByRole('link').evaluateAll((anchors) =>
-    anchors.map((a) => ({href: a.getAttribute('href') ?? '', label: a.textContent?.trim() ?? ''})),
-  )
+  // Every link, submenus included (they stay hidden until hovered or focused).
+  const links = await nav
+    .locator('a')
+    .evaluateAll((anchors) =>
+      anchors.map((a) => ({href: a.getAttribute('href') ?? '', label: a.textContent?.trim() ?? ''})),
+    )
   expect(links.length).toBeGreaterThanOrEqual(8)
 
   for (const {href, label} of links) {
@@ -39,7 +42,9 @@ test('the footer links open too', async ({page}) => {
   const errors = watchForErrors(page)
   await page.goto('/')
   const footer = page.getByRole('navigation', {name: 'Footer'})
-  const hrefs = await footer.getByRole('link').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''))
+  const hrefs = await footer
+    .getByRole('link')
+    .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''))
   expect(hrefs.length).toBeGreaterThan(0)
   for (const href of hrefs) {
     expect((await page.goto(href))?.status(), href).toBe(200)

@@ -12,452 +12,451 @@
  * ---------------------------------------------------------------------------------
  */
 
-export declare const internalGroqTypeReferenceTo: unique symbol;
+export declare const internalGroqTypeReferenceTo: unique symbol
 
 // Source: schema.json
 export type QuoteReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "quote";
-};
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'quote'
+}
 
 export type QuoteSection = {
-  _type: "quoteSection";
-  quote?: QuoteReference;
-};
+  _type: 'quoteSection'
+  quote?: QuoteReference
+}
 
 export type RoadmapSection = {
-  _type: "roadmapSection";
-  heading?: string;
-  intro?: string;
-};
+  _type: 'roadmapSection'
+  heading?: string
+  intro?: string
+}
 
 export type PartnerSection = {
-  _type: "partnerSection";
-  heading?: string;
-  intro?: string;
-  kinds?: Array<string>;
-};
+  _type: 'partnerSection'
+  heading?: string
+  intro?: string
+  kinds?: Array<string>
+}
 
 export type TeamSection = {
-  _type: "teamSection";
-  heading?: string;
-  intro?: string;
-  groups?: Array<string>;
-};
+  _type: 'teamSection'
+  heading?: string
+  intro?: string
+  groups?: Array<string>
+}
 
 export type FaqSection = {
-  _type: "faqSection";
-  heading?: string;
-  intro?: string;
-};
+  _type: 'faqSection'
+  heading?: string
+  intro?: string
+}
 
 export type VideoSection = {
-  _type: "videoSection";
-  heading?: string;
-  caption?: string;
-};
+  _type: 'videoSection'
+  heading?: string
+  caption?: string
+}
 
 export type TimelineSection = {
-  _type: "timelineSection";
-  heading?: string;
-  intro?: string;
-};
+  _type: 'timelineSection'
+  heading?: string
+  intro?: string
+}
 
 export type CommitmentsSection = {
-  _type: "commitmentsSection";
-  heading?: string;
-  statement?: string;
-  commitments?: Array<string>;
-};
+  _type: 'commitmentsSection'
+  heading?: string
+  statement?: string
+  commitments?: Array<string>
+}
 
 export type PageReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "page";
-};
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'page'
+}
 
 export type PageCardsSection = {
-  _type: "pageCardsSection";
-  heading?: string;
+  _type: 'pageCardsSection'
+  heading?: string
   pages?: Array<
     {
-      _key: string;
+      _key: string
     } & PageReference
-  >;
-};
+  >
+}
 
 export type StatsSection = {
-  _type: "statsSection";
-  heading?: string;
+  _type: 'statsSection'
+  heading?: string
   stats?: Array<{
-    value?: string;
-    label?: string;
-    _type: "stat";
-    _key: string;
-  }>;
-};
+    value?: string
+    label?: string
+    _type: 'stat'
+    _key: string
+  }>
+}
 
 export type TextSection = {
-  _type: "textSection";
-  heading?: string;
-  body?: RichText;
-};
+  _type: 'textSection'
+  heading?: string
+  body?: RichText
+}
 
 export type NavItem = {
-  _type: "navItem";
-  link?: Link;
+  _type: 'navItem'
+  link?: Link
   children?: Array<
     {
-      _key: string;
+      _key: string
     } & Link
-  >;
-};
+  >
+}
 
 export type Seo = {
-  _type: "seo";
-  title?: string;
-  description?: string;
-  image?: AccessibleImage;
-  noIndex?: boolean;
-};
+  _type: 'seo'
+  title?: string
+  description?: string
+  image?: AccessibleImage
+  noIndex?: boolean
+}
 
 export type RichText = Array<{
   children?: Array<{
-    marks?: Array<string>;
-    text?: string;
-    _type: "span";
-    _key: string;
-  }>;
-  style?: "normal" | "h2" | "h3" | "h4" | "blockquote";
-  listItem?: "bullet" | "number";
+    marks?: Array<string>
+    text?: string
+    _type: 'span'
+    _key: string
+  }>
+  style?: 'normal' | 'h2' | 'h3' | 'h4' | 'blockquote'
+  listItem?: 'bullet' | 'number'
   markDefs?: Array<
     | {
-        href?: string;
-        _type: "link";
-        _key: string;
+        href?: string
+        _type: 'link'
+        _key: string
       }
     | {
-        page?: PageReference;
-        _type: "internalLink";
-        _key: string;
+        page?: PageReference
+        _type: 'internalLink'
+        _key: string
       }
-  >;
-  level?: number;
-  _type: "block";
-  _key: string;
-}>;
+  >
+  level?: number
+  _type: 'block'
+  _key: string
+}>
 
 export type SanityImageAssetReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "sanity.imageAsset";
-};
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'sanity.imageAsset'
+}
 
 export type AccessibleImage = {
-  _type: "accessibleImage";
-  asset?: SanityImageAssetReference;
-  media?: unknown;
-  hotspot?: SanityImageHotspot;
-  crop?: SanityImageCrop;
-  alt?: string;
-  decorative?: boolean;
-};
+  _type: 'accessibleImage'
+  asset?: SanityImageAssetReference
+  media?: unknown
+  hotspot?: SanityImageHotspot
+  crop?: SanityImageCrop
+  alt?: string
+  decorative?: boolean
+}
 
 export type Link = {
-  _type: "link";
-  label?: string;
-  page?: PageReference;
-  href?: string;
-};
+  _type: 'link'
+  label?: string
+  page?: PageReference
+  href?: string
+}
 
 export type Navigation = {
-  _id: string;
-  _type: "navigation";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
+  _id: string
+  _type: 'navigation'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
   main?: Array<
     {
-      _key: string;
+      _key: string
     } & NavItem
-  >;
-};
+  >
+}
 
 export type SiteSettings = {
-  _id: string;
-  _type: "siteSettings";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  name?: string;
-  shortName?: string;
-  description?: string;
-  homePage?: PageReference;
-  funderAcknowledgement?: string;
-  contactEmail?: string;
-  address?: string;
+  _id: string
+  _type: 'siteSettings'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  name?: string
+  shortName?: string
+  description?: string
+  homePage?: PageReference
+  funderAcknowledgement?: string
+  contactEmail?: string
+  address?: string
   footerLinks?: Array<
     {
-      _key: string;
+      _key: string
     } & Link
-  >;
-  explainerVideoUrl?: string;
-  socialImage?: AccessibleImage;
-};
+  >
+  explainerVideoUrl?: string
+  socialImage?: AccessibleImage
+}
 
 export type Quote = {
-  _id: string;
-  _type: "quote";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  text?: string;
-  attribution?: string;
-  role?: string;
-  placeholder?: boolean;
-};
+  _id: string
+  _type: 'quote'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  text?: string
+  attribution?: string
+  role?: string
+  placeholder?: boolean
+}
 
 export type Milestone = {
-  _id: string;
-  _type: "milestone";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  date?: string;
-  precision?: "year" | "month" | "day";
-  title?: string;
-  summary?: string;
-};
+  _id: string
+  _type: 'milestone'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  date?: string
+  precision?: 'year' | 'month' | 'day'
+  title?: string
+  summary?: string
+}
 
 export type RoadmapStage = {
-  _id: string;
-  _type: "roadmapStage";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  stage?: number;
-  title?: string;
-  summary?: string;
-  body?: RichText;
-  outcomes?: Array<string>;
-};
+  _id: string
+  _type: 'roadmapStage'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  stage?: number
+  title?: string
+  summary?: string
+  body?: RichText
+  outcomes?: Array<string>
+}
 
 export type Partner = {
-  _id: string;
-  _type: "partner";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  name?: string;
-  kind?: "funder" | "host" | "supportingPartner";
-  description?: string;
-  logo?: AccessibleImage;
-  url?: string;
-  order?: number;
-};
+  _id: string
+  _type: 'partner'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  name?: string
+  kind?: 'funder' | 'host' | 'supportingPartner'
+  description?: string
+  logo?: AccessibleImage
+  url?: string
+  order?: number
+}
 
 export type TeamMember = {
-  _id: string;
-  _type: "teamMember";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  name?: string;
-  role?: string;
-  group?:
-    "coreTeam" | "advisoryBoard" | "technicalCouncil" | "researchPolicyGroup";
-  photo?: AccessibleImage;
-  bio?: string;
+  _id: string
+  _type: 'teamMember'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  name?: string
+  role?: string
+  group?: 'coreTeam' | 'advisoryBoard' | 'technicalCouncil' | 'researchPolicyGroup'
+  photo?: AccessibleImage
+  bio?: string
   links?: Array<
     {
-      _key: string;
+      _key: string
     } & Link
-  >;
-  order?: number;
-};
+  >
+  order?: number
+}
 
 export type Faq = {
-  _id: string;
-  _type: "faq";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  question?: string;
-  answer?: RichText;
-  category?: "institute" | "funding" | "programmes";
-  order?: number;
-};
+  _id: string
+  _type: 'faq'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  question?: string
+  answer?: RichText
+  category?: 'institute' | 'funding' | 'programmes'
+  order?: number
+}
 
 export type Page = {
-  _id: string;
-  _type: "page";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  title?: string;
-  slug?: Slug;
-  parent?: PageReference;
-  summary?: string;
+  _id: string
+  _type: 'page'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  title?: string
+  slug?: Slug
+  parent?: PageReference
+  summary?: string
   body?: Array<
     | ({
-        _key: string;
+        _key: string
       } & TextSection)
     | ({
-        _key: string;
+        _key: string
       } & StatsSection)
     | ({
-        _key: string;
+        _key: string
       } & PageCardsSection)
     | ({
-        _key: string;
+        _key: string
       } & CommitmentsSection)
     | ({
-        _key: string;
+        _key: string
       } & TimelineSection)
     | ({
-        _key: string;
+        _key: string
       } & VideoSection)
     | ({
-        _key: string;
+        _key: string
       } & FaqSection)
     | ({
-        _key: string;
+        _key: string
       } & TeamSection)
     | ({
-        _key: string;
+        _key: string
       } & PartnerSection)
     | ({
-        _key: string;
+        _key: string
       } & RoadmapSection)
     | ({
-        _key: string;
+        _key: string
       } & QuoteSection)
-  >;
-  seo?: Seo;
-};
+  >
+  seo?: Seo
+}
 
 export type SanityImageCrop = {
-  _type: "sanity.imageCrop";
-  top?: number;
-  bottom?: number;
-  left?: number;
-  right?: number;
-};
+  _type: 'sanity.imageCrop'
+  top?: number
+  bottom?: number
+  left?: number
+  right?: number
+}
 
 export type SanityImageHotspot = {
-  _type: "sanity.imageHotspot";
-  x?: number;
-  y?: number;
-  height?: number;
-  width?: number;
-};
+  _type: 'sanity.imageHotspot'
+  x?: number
+  y?: number
+  height?: number
+  width?: number
+}
 
 export type Slug = {
-  _type: "slug";
-  current?: string;
-  source?: string;
-};
+  _type: 'slug'
+  current?: string
+  source?: string
+}
 
 export type SanityImagePaletteSwatch = {
-  _type: "sanity.imagePaletteSwatch";
-  background?: string;
-  foreground?: string;
-  population?: number;
-  title?: string;
-};
+  _type: 'sanity.imagePaletteSwatch'
+  background?: string
+  foreground?: string
+  population?: number
+  title?: string
+}
 
 export type SanityImagePalette = {
-  _type: "sanity.imagePalette";
-  darkMuted?: SanityImagePaletteSwatch;
-  lightVibrant?: SanityImagePaletteSwatch;
-  darkVibrant?: SanityImagePaletteSwatch;
-  vibrant?: SanityImagePaletteSwatch;
-  dominant?: SanityImagePaletteSwatch;
-  lightMuted?: SanityImagePaletteSwatch;
-  muted?: SanityImagePaletteSwatch;
-};
+  _type: 'sanity.imagePalette'
+  darkMuted?: SanityImagePaletteSwatch
+  lightVibrant?: SanityImagePaletteSwatch
+  darkVibrant?: SanityImagePaletteSwatch
+  vibrant?: SanityImagePaletteSwatch
+  dominant?: SanityImagePaletteSwatch
+  lightMuted?: SanityImagePaletteSwatch
+  muted?: SanityImagePaletteSwatch
+}
 
 export type SanityImageDimensions = {
-  _type: "sanity.imageDimensions";
-  height?: number;
-  width?: number;
-  aspectRatio?: number;
-};
+  _type: 'sanity.imageDimensions'
+  height?: number
+  width?: number
+  aspectRatio?: number
+}
 
 export type SanityImageMetadata = {
-  _type: "sanity.imageMetadata";
-  location?: Geopoint;
-  dimensions?: SanityImageDimensions;
-  palette?: SanityImagePalette;
-  lqip?: string;
-  blurHash?: string;
-  thumbHash?: string;
-  hasAlpha?: boolean;
-  isOpaque?: boolean;
-};
+  _type: 'sanity.imageMetadata'
+  location?: Geopoint
+  dimensions?: SanityImageDimensions
+  palette?: SanityImagePalette
+  lqip?: string
+  blurHash?: string
+  thumbHash?: string
+  hasAlpha?: boolean
+  isOpaque?: boolean
+}
 
 export type SanityFileAsset = {
-  _id: string;
-  _type: "sanity.fileAsset";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  originalFilename?: string;
-  label?: string;
-  title?: string;
-  description?: string;
-  altText?: string;
-  sha1hash?: string;
-  extension?: string;
-  mimeType?: string;
-  size?: number;
-  assetId?: string;
-  uploadId?: string;
-  path?: string;
-  url?: string;
-  source?: SanityAssetSourceData;
-};
+  _id: string
+  _type: 'sanity.fileAsset'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  originalFilename?: string
+  label?: string
+  title?: string
+  description?: string
+  altText?: string
+  sha1hash?: string
+  extension?: string
+  mimeType?: string
+  size?: number
+  assetId?: string
+  uploadId?: string
+  path?: string
+  url?: string
+  source?: SanityAssetSourceData
+}
 
 export type SanityAssetSourceData = {
-  _type: "sanity.assetSourceData";
-  name?: string;
-  id?: string;
-  url?: string;
-};
+  _type: 'sanity.assetSourceData'
+  name?: string
+  id?: string
+  url?: string
+}
 
 export type SanityImageAsset = {
-  _id: string;
-  _type: "sanity.imageAsset";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  originalFilename?: string;
-  label?: string;
-  title?: string;
-  description?: string;
-  altText?: string;
-  sha1hash?: string;
-  extension?: string;
-  mimeType?: string;
-  size?: number;
-  assetId?: string;
-  uploadId?: string;
-  path?: string;
-  url?: string;
-  metadata?: SanityImageMetadata;
-  source?: SanityAssetSourceData;
-};
+  _id: string
+  _type: 'sanity.imageAsset'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  originalFilename?: string
+  label?: string
+  title?: string
+  description?: string
+  altText?: string
+  sha1hash?: string
+  extension?: string
+  mimeType?: string
+  size?: number
+  assetId?: string
+  uploadId?: string
+  path?: string
+  url?: string
+  metadata?: SanityImageMetadata
+  source?: SanityAssetSourceData
+}
 
 export type Geopoint = {
-  _type: "geopoint";
-  lat?: number;
-  lng?: number;
-  alt?: number;
-};
+  _type: 'geopoint'
+  lat?: number
+  lng?: number
+  alt?: number
+}
 
 export type AllSanitySchemaTypes =
   | QuoteReference
@@ -498,238 +497,233 @@ export type AllSanitySchemaTypes =
   | SanityFileAsset
   | SanityAssetSourceData
   | SanityImageAsset
-  | Geopoint;
+  | Geopoint
 
 // Source: ../web/src/lib/queries.ts
 // Variable: siteQuery
-// Query: {  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{    name, shortName, description, funderAcknowledgement, contactEmail, address,    explainerVideoUrl, "homePageId": homePage._ref,    footerLinks[]{label, href, "pageId": page._ref},    socialImage{alt, decorative, crop, hotspot, "assetId": asset._ref}  },  "navigation": *[_type == "navigation" && _id == "navigation"][0]{    main[]{_key, "link": link{label, href, "pageId": page._ref}, children[]{label, href, "pageId": page._ref}}  },  "pages": *[_type == "page"] | order(title asc){    _id, _type, title, "slug": slug.current, "parentId": parent._ref, summary, seo{title, description, noIndex, image{alt, decorative, crop, hotspot, "assetId": asset._ref}},    body[]{      ...,      _type == "quoteSection" => {_key, _type, "quoteId": quote._ref},      _type == "pageCardsSection" => {_key, _type, heading, "pageIds": pages[]._ref}    }  },  "faqs": *[_type == "faq"] | order(order asc, question asc){_id, _type, question, answer, category},  "team": *[_type == "teamMember"] | order(order asc, name asc){_id, _type, name, role, group, bio, photo{alt, decorative, crop, hotspot, "assetId": asset._ref}, links[]{label, href, "pageId": page._ref}},  "partners": *[_type == "partner"] | order(order asc, name asc){_id, _type, name, kind, description, url, logo{alt, decorative, crop, hotspot, "assetId": asset._ref}},  "roadmap": *[_type == "roadmapStage"] | order(stage asc){_id, _type, stage, title, summary, body, outcomes},  "milestones": *[_type == "milestone"] | order(date asc){_id, _type, date, precision, title, summary},  "quotes": *[_type == "quote"]{_id, _type, text, attribution, role, placeholder},  "images": *[_type == "sanity.imageAsset"]{_id, url, extension, "width": metadata.dimensions.width, "height": metadata.dimensions.height}}
+// Query: {  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{    name, shortName, description, funderAcknowledgement, contactEmail, address,    explainerVideoUrl, "homePageId": homePage._ref,    footerLinks[]{label, href, "pageId": page._ref},    socialImage{alt, decorative, crop, hotspot, "assetId": asset._ref}  },  "navigation": *[_type == "navigation" && _id == "navigation"][0]{    main[]{_key, "link": link{label, href, "pageId": page._ref}, children[]{label, href, "pageId": page._ref}}  },  "pages": *[_type == "page"] | order(title asc){    _id, _type, title, "slug": slug.current, "parentId": parent._ref, summary, seo{title, description, noIndex, image{alt, decorative, crop, hotspot, "assetId": asset._ref}},    body[]{      ...,      _type == "quoteSection" => {"quoteId": quote._ref},      _type == "pageCardsSection" => {"pageIds": pages[]._ref}    }  },  "faqs": *[_type == "faq"] | order(order asc, question asc){_id, _type, question, answer, category},  "team": *[_type == "teamMember"] | order(order asc, name asc){_id, _type, name, role, group, bio, photo{alt, decorative, crop, hotspot, "assetId": asset._ref}, links[]{label, href, "pageId": page._ref}},  "partners": *[_type == "partner"] | order(order asc, name asc){_id, _type, name, kind, description, url, logo{alt, decorative, crop, hotspot, "assetId": asset._ref}},  "roadmap": *[_type == "roadmapStage"] | order(stage asc){_id, _type, stage, title, summary, body, outcomes},  "milestones": *[_type == "milestone"] | order(date asc){_id, _type, date, precision, title, summary},  "quotes": *[_type == "quote"]{_id, _type, text, attribution, role, placeholder},  "images": *[_type == "sanity.imageAsset"]{_id, url, extension, "width": metadata.dimensions.width, "height": metadata.dimensions.height}}
 export type SiteQueryResult = {
   settings: {
-    name: string | null;
-    shortName: string | null;
-    description: string | null;
-    funderAcknowledgement: string | null;
-    contactEmail: string | null;
-    address: string | null;
-    explainerVideoUrl: string | null;
-    homePageId: string | null;
+    name: string | null
+    shortName: string | null
+    description: string | null
+    funderAcknowledgement: string | null
+    contactEmail: string | null
+    address: string | null
+    explainerVideoUrl: string | null
+    homePageId: string | null
     footerLinks: Array<{
-      label: string | null;
-      href: string | null;
-      pageId: string | null;
-    }> | null;
+      label: string | null
+      href: string | null
+      pageId: string | null
+    }> | null
     socialImage: {
-      alt: string | null;
-      decorative: boolean | null;
-      crop: SanityImageCrop | null;
-      hotspot: SanityImageHotspot | null;
-      assetId: string | null;
-    } | null;
-  } | null;
+      alt: string | null
+      decorative: boolean | null
+      crop: SanityImageCrop | null
+      hotspot: SanityImageHotspot | null
+      assetId: string | null
+    } | null
+  } | null
   navigation: {
     main: Array<{
-      _key: string;
+      _key: string
       link: {
-        label: string | null;
-        href: string | null;
-        pageId: string | null;
-      } | null;
+        label: string | null
+        href: string | null
+        pageId: string | null
+      } | null
       children: Array<{
-        label: string | null;
-        href: string | null;
-        pageId: string | null;
-      }> | null;
-    }> | null;
-  } | null;
+        label: string | null
+        href: string | null
+        pageId: string | null
+      }> | null
+    }> | null
+  } | null
   pages: Array<{
-    _id: string;
-    _type: "page";
-    title: string | null;
-    slug: string | null;
-    parentId: string | null;
-    summary: string | null;
+    _id: string
+    _type: 'page'
+    title: string | null
+    slug: string | null
+    parentId: string | null
+    summary: string | null
     seo: {
-      title: string | null;
-      description: string | null;
-      noIndex: boolean | null;
+      title: string | null
+      description: string | null
+      noIndex: boolean | null
       image: {
-        alt: string | null;
-        decorative: boolean | null;
-        crop: SanityImageCrop | null;
-        hotspot: SanityImageHotspot | null;
-        assetId: string | null;
-      } | null;
-    } | null;
+        alt: string | null
+        decorative: boolean | null
+        crop: SanityImageCrop | null
+        hotspot: SanityImageHotspot | null
+        assetId: string | null
+      } | null
+    } | null
     body: Array<
       | {
-          _key: string;
-          _type: "commitmentsSection";
-          heading?: string;
-          statement?: string;
-          commitments?: Array<string>;
+          _key: string
+          _type: 'commitmentsSection'
+          heading?: string
+          statement?: string
+          commitments?: Array<string>
         }
       | {
-          _key: string;
-          _type: "faqSection";
-          heading?: string;
-          intro?: string;
+          _key: string
+          _type: 'faqSection'
+          heading?: string
+          intro?: string
         }
       | {
-          _key: string;
-          _type: "pageCardsSection";
-          heading: string | null;
+          _key: string
+          _type: 'pageCardsSection'
+          heading?: string
           pages?: Array<
             {
-              _key: string;
+              _key: string
             } & PageReference
-          >;
-          pageIds: Array<string> | null;
+          >
+          pageIds: Array<string> | null
         }
       | {
-          _key: string;
-          _type: "partnerSection";
-          heading?: string;
-          intro?: string;
-          kinds?: Array<string>;
+          _key: string
+          _type: 'partnerSection'
+          heading?: string
+          intro?: string
+          kinds?: Array<string>
         }
       | {
-          _key: string;
-          _type: "quoteSection";
-          quote?: QuoteReference;
-          quoteId: string | null;
+          _key: string
+          _type: 'quoteSection'
+          quote?: QuoteReference
+          quoteId: string | null
         }
       | {
-          _key: string;
-          _type: "roadmapSection";
-          heading?: string;
-          intro?: string;
+          _key: string
+          _type: 'roadmapSection'
+          heading?: string
+          intro?: string
         }
       | {
-          _key: string;
-          _type: "statsSection";
-          heading?: string;
+          _key: string
+          _type: 'statsSection'
+          heading?: string
           stats?: Array<{
-            value?: string;
-            label?: string;
-            _type: "stat";
-            _key: string;
-          }>;
+            value?: string
+            label?: string
+            _type: 'stat'
+            _key: string
+          }>
         }
       | {
-          _key: string;
-          _type: "teamSection";
-          heading?: string;
-          intro?: string;
-          groups?: Array<string>;
+          _key: string
+          _type: 'teamSection'
+          heading?: string
+          intro?: string
+          groups?: Array<string>
         }
       | {
-          _key: string;
-          _type: "textSection";
-          heading?: string;
-          body?: RichText;
+          _key: string
+          _type: 'textSection'
+          heading?: string
+          body?: RichText
         }
       | {
-          _key: string;
-          _type: "timelineSection";
-          heading?: string;
-          intro?: string;
+          _key: string
+          _type: 'timelineSection'
+          heading?: string
+          intro?: string
         }
       | {
-          _key: string;
-          _type: "videoSection";
-          heading?: string;
-          caption?: string;
+          _key: string
+          _type: 'videoSection'
+          heading?: string
+          caption?: string
         }
-    > | null;
-  }>;
+    > | null
+  }>
   faqs: Array<{
-    _id: string;
-    _type: "faq";
-    question: string | null;
-    answer: RichText | null;
-    category: "funding" | "institute" | "programmes" | null;
-  }>;
+    _id: string
+    _type: 'faq'
+    question: string | null
+    answer: RichText | null
+    category: 'funding' | 'institute' | 'programmes' | null
+  }>
   team: Array<{
-    _id: string;
-    _type: "teamMember";
-    name: string | null;
-    role: string | null;
-    group:
-      | "advisoryBoard"
-      | "coreTeam"
-      | "researchPolicyGroup"
-      | "technicalCouncil"
-      | null;
-    bio: string | null;
+    _id: string
+    _type: 'teamMember'
+    name: string | null
+    role: string | null
+    group: 'advisoryBoard' | 'coreTeam' | 'researchPolicyGroup' | 'technicalCouncil' | null
+    bio: string | null
     photo: {
-      alt: string | null;
-      decorative: boolean | null;
-      crop: SanityImageCrop | null;
-      hotspot: SanityImageHotspot | null;
-      assetId: string | null;
-    } | null;
+      alt: string | null
+      decorative: boolean | null
+      crop: SanityImageCrop | null
+      hotspot: SanityImageHotspot | null
+      assetId: string | null
+    } | null
     links: Array<{
-      label: string | null;
-      href: string | null;
-      pageId: string | null;
-    }> | null;
-  }>;
+      label: string | null
+      href: string | null
+      pageId: string | null
+    }> | null
+  }>
   partners: Array<{
-    _id: string;
-    _type: "partner";
-    name: string | null;
-    kind: "funder" | "host" | "supportingPartner" | null;
-    description: string | null;
-    url: string | null;
+    _id: string
+    _type: 'partner'
+    name: string | null
+    kind: 'funder' | 'host' | 'supportingPartner' | null
+    description: string | null
+    url: string | null
     logo: {
-      alt: string | null;
-      decorative: boolean | null;
-      crop: SanityImageCrop | null;
-      hotspot: SanityImageHotspot | null;
-      assetId: string | null;
-    } | null;
-  }>;
+      alt: string | null
+      decorative: boolean | null
+      crop: SanityImageCrop | null
+      hotspot: SanityImageHotspot | null
+      assetId: string | null
+    } | null
+  }>
   roadmap: Array<{
-    _id: string;
-    _type: "roadmapStage";
-    stage: number | null;
-    title: string | null;
-    summary: string | null;
-    body: RichText | null;
-    outcomes: Array<string> | null;
-  }>;
+    _id: string
+    _type: 'roadmapStage'
+    stage: number | null
+    title: string | null
+    summary: string | null
+    body: RichText | null
+    outcomes: Array<string> | null
+  }>
   milestones: Array<{
-    _id: string;
-    _type: "milestone";
-    date: string | null;
-    precision: "day" | "month" | "year" | null;
-    title: string | null;
-    summary: string | null;
-  }>;
+    _id: string
+    _type: 'milestone'
+    date: string | null
+    precision: 'day' | 'month' | 'year' | null
+    title: string | null
+    summary: string | null
+  }>
   quotes: Array<{
-    _id: string;
-    _type: "quote";
-    text: string | null;
-    attribution: string | null;
-    role: string | null;
-    placeholder: boolean | null;
-  }>;
+    _id: string
+    _type: 'quote'
+    text: string | null
+    attribution: string | null
+    role: string | null
+    placeholder: boolean | null
+  }>
   images: Array<{
-    _id: string;
-    url: string | null;
-    extension: string | null;
-    width: number | null;
-    height: number | null;
-  }>;
-};
+    _id: string
+    url: string | null
+    extension: string | null
+    width: number | null
+    height: number | null
+  }>
+}
 
 // Query TypeMap
 declare global {
   interface SanityQueries {
-    '{\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{\n    name, shortName, description, funderAcknowledgement, contactEmail, address,\n    explainerVideoUrl, "homePageId": homePage._ref,\n    footerLinks[]{label, href, "pageId": page._ref},\n    socialImage{alt, decorative, crop, hotspot, "assetId": asset._ref}\n  },\n  "navigation": *[_type == "navigation" && _id == "navigation"][0]{\n    main[]{_key, "link": link{label, href, "pageId": page._ref}, children[]{label, href, "pageId": page._ref}}\n  },\n  "pages": *[_type == "page"] | order(title asc){\n    _id, _type, title, "slug": slug.current, "parentId": parent._ref, summary, seo{title, description, noIndex, image{alt, decorative, crop, hotspot, "assetId": asset._ref}},\n    body[]{\n      ...,\n      _type == "quoteSection" => {_key, _type, "quoteId": quote._ref},\n      _type == "pageCardsSection" => {_key, _type, heading, "pageIds": pages[]._ref}\n    }\n  },\n  "faqs": *[_type == "faq"] | order(order asc, question asc){_id, _type, question, answer, category},\n  "team": *[_type == "teamMember"] | order(order asc, name asc){_id, _type, name, role, group, bio, photo{alt, decorative, crop, hotspot, "assetId": asset._ref}, links[]{label, href, "pageId": page._ref}},\n  "partners": *[_type == "partner"] | order(order asc, name asc){_id, _type, name, kind, description, url, logo{alt, decorative, crop, hotspot, "assetId": asset._ref}},\n  "roadmap": *[_type == "roadmapStage"] | order(stage asc){_id, _type, stage, title, summary, body, outcomes},\n  "milestones": *[_type == "milestone"] | order(date asc){_id, _type, date, precision, title, summary},\n  "quotes": *[_type == "quote"]{_id, _type, text, attribution, role, placeholder},\n  "images": *[_type == "sanity.imageAsset"]{_id, url, extension, "width": metadata.dimensions.width, "height": metadata.dimensions.height}\n}': SiteQueryResult;
+    '{\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{\n    name, shortName, description, funderAcknowledgement, contactEmail, address,\n    explainerVideoUrl, "homePageId": homePage._ref,\n    footerLinks[]{label, href, "pageId": page._ref},\n    socialImage{alt, decorative, crop, hotspot, "assetId": asset._ref}\n  },\n  "navigation": *[_type == "navigation" && _id == "navigation"][0]{\n    main[]{_key, "link": link{label, href, "pageId": page._ref}, children[]{label, href, "pageId": page._ref}}\n  },\n  "pages": *[_type == "page"] | order(title asc){\n    _id, _type, title, "slug": slug.current, "parentId": parent._ref, summary, seo{title, description, noIndex, image{alt, decorative, crop, hotspot, "assetId": asset._ref}},\n    body[]{\n      ...,\n      _type == "quoteSection" => {"quoteId": quote._ref},\n      _type == "pageCardsSection" => {"pageIds": pages[]._ref}\n    }\n  },\n  "faqs": *[_type == "faq"] | order(order asc, question asc){_id, _type, question, answer, category},\n  "team": *[_type == "teamMember"] | order(order asc, name asc){_id, _type, name, role, group, bio, photo{alt, decorative, crop, hotspot, "assetId": asset._ref}, links[]{label, href, "pageId": page._ref}},\n  "partners": *[_type == "partner"] | order(order asc, name asc){_id, _type, name, kind, description, url, logo{alt, decorative, crop, hotspot, "assetId": asset._ref}},\n  "roadmap": *[_type == "roadmapStage"] | order(stage asc){_id, _type, stage, title, summary, body, outcomes},\n  "milestones": *[_type == "milestone"] | order(date asc){_id, _type, date, precision, title, summary},\n  "quotes": *[_type == "quote"]{_id, _type, text, attribution, role, placeholder},\n  "images": *[_type == "sanity.imageAsset"]{_id, url, extension, "width": metadata.dimensions.width, "height": metadata.dimensions.height}\n}': SiteQueryResult
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too
-declare module "@sanity/client" {
+declare module '@sanity/client' {
   interface SanityQueries extends globalThis.SanityQueries {}
 }

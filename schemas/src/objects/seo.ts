@@ -11,7 +11,8 @@ export const seo = defineType({
       name: 'title',
       title: 'Search title',
       type: 'string',
-      description: 'Shown as the headline in search results. Leave empty to use the page title. Best under 60 characters.',
+      description:
+        'Shown as the headline in search results. Leave empty to use the page title. Best under 60 characters.',
       validation: (rule) => rule.max(70).warning('Search engines cut titles longer than about 60 characters.'),
     }),
     defineField({

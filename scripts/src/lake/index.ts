@@ -36,6 +36,8 @@ export interface LakeOptions {
   host?: string | undefined
   projectId?: string | undefined
   log?: ((line: string) => void) | undefined
+  /** Told of every request (method and path), for counting what clients ask for. */
+  onRequest?: ((request: {method: string; path: string}) => void) | undefined
 }
 
 export interface Lake {
@@ -93,7 +95,16 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     const store = await DatasetStore.open(DEFAULT_DATASET, datasetDir(dataDir, DEFAULT_DATASET))
     datasets.set(DEFAULT_DATASET, store)
 
-    const handler = createHandler({projectId, token, dataDir, datasets, author: EDITOR_USER_ID, streams, log})
+    const handler = createHandler({
+      projectId,
+      token,
+      dataDir,
+      datasets,
+      author: EDITOR_USER_ID,
+      streams,
+      log,
+      onRequest: options.onRequest,
+    })
     const serve = handler as (req: http.IncomingMessage, res: http.ServerResponse) => void
     const track = (server: http.Server | http2.Http2SecureServer) => {
       server.on('connection', (socket: Socket) => {

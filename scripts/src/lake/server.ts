@@ -20,6 +20,8 @@ export interface ServerContext {
   author: string
   streams: Set<() => void>
   log: (line: string) => void
+  /** Told of every request, for tests and benchmarks that count what a client asked for. */
+  onRequest?: ((request: {method: string; path: string}) => void) | undefined
 }
 
 interface Request {
@@ -43,6 +45,7 @@ async function handle(ctx: ServerContext, req: LakeRequest, res: LakeResponse): 
   if (applyCors(req, res)) return
   const url = new URL(req.url ?? '/', 'http://lake')
   const segments = url.pathname.split('/').filter(Boolean)
+  ctx.onRequest?.({method: req.method ?? 'GET', path: url.pathname})
   const r: Request = {
     req,
     res,

@@ -54,7 +54,8 @@ export function checkContent(site: SiteQueryResult): ContentProblem[] {
   const checkImage = (docId: string, field: string, image: Image) => {
     if (!image?.assetId) return
     if (!imageIds.has(image.assetId)) report(docId, `${field}.asset`, `image ${image.assetId} does not exist`)
-    if (!image.decorative && !image.alt?.trim()) report(docId, `${field}.alt`, 'image has no alternative text and is not marked decorative')
+    if (!image.decorative && !image.alt?.trim())
+      report(docId, `${field}.alt`, 'image has no alternative text and is not marked decorative')
   }
   const checkRichText = (docId: string, field: string, blocks: unknown) => {
     if (blocks == null) return
@@ -62,13 +63,15 @@ export function checkContent(site: SiteQueryResult): ContentProblem[] {
     blocks.forEach((block: PortableTextNode, i) => {
       const at = `${field}[${i}]`
       if (block._type !== 'block') return report(docId, at, `unknown text block type “${block._type}”`)
-      if (block.style && !BLOCK_STYLES.has(block.style)) report(docId, `${at}.style`, `unknown text style “${block.style}”`)
+      if (block.style && !BLOCK_STYLES.has(block.style))
+        report(docId, `${at}.style`, `unknown text style “${block.style}”`)
       const markKeys = new Set<string>()
       for (const [j, def] of (block.markDefs ?? []).entries()) {
         markKeys.add(def._key)
         const defAt = `${at}.markDefs[${j}]`
         if (def._type === 'link') {
-          if (!def.href || !isAllowedHref(def.href)) report(docId, `${defAt}.href`, `“${def.href ?? ''}”: ${LINK_SCHEME_MESSAGE}`)
+          if (!def.href || !isAllowedHref(def.href))
+            report(docId, `${defAt}.href`, `“${def.href ?? ''}”: ${LINK_SCHEME_MESSAGE}`)
         } else if (def._type === 'internalLink') {
           checkPageRef(docId, `${defAt}.page`, def.page?._ref)
           if (!def.page?._ref) report(docId, `${defAt}.page`, 'link to a page has no page')
@@ -134,7 +137,8 @@ export function checkContent(site: SiteQueryResult): ContentProblem[] {
   }
   for (const partner of site.partners) {
     checkImage(partner._id, 'logo', partner.logo)
-    if (partner.url && !isAllowedHref(partner.url)) report(partner._id, 'url', `“${partner.url}”: ${LINK_SCHEME_MESSAGE}`)
+    if (partner.url && !isAllowedHref(partner.url))
+      report(partner._id, 'url', `“${partner.url}”: ${LINK_SCHEME_MESSAGE}`)
   }
   return problems
 }

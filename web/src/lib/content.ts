@@ -38,7 +38,10 @@ async function fetchContent(): Promise<Content> {
   try {
     const started = performance.now()
     const site = await source.client.fetch(siteQuery)
-    const documents = Object.values(site).reduce((n, value) => n + (Array.isArray(value) ? value.length : value ? 1 : 0), 0)
+    const documents = Object.values(site).reduce(
+      (n, value) => n + (Array.isArray(value) ? value.length : value ? 1 : 0),
+      0,
+    )
     console.log(
       `[content] 1 request to ${source.description}: ${documents} documents in ${Math.round(performance.now() - started)} ms`,
     )

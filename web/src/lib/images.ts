@@ -25,7 +25,9 @@ export function imageSource(content: Content, image: ImageRef, width: number, he
   if (isVector) return {src: asset.url, width: asset.width, height: asset.height, isVector}
 
   const builder = createImageUrlBuilder({projectId, dataset, baseUrl: url.origin})
-  let spec = builder.image({...image, asset: {_ref: asset._id}}).width(width)
+  let spec = builder
+    .image({asset: {_ref: asset._id}, crop: image.crop ?? undefined, hotspot: image.hotspot ?? undefined})
+    .width(width)
   if (height) spec = spec.height(height).fit('crop')
   const outHeight = height ?? Math.round((width * asset.height) / asset.width)
   return {src: spec.url(), width, height: outHeight, isVector}

@@ -30,7 +30,10 @@ export function resolvePagePaths(pages: PageNode[], homePageId: string | null | 
       if (!current.parentId || current.parentId === homePageId) break
       const parent = byId.get(current.parentId)
       if (!parent) {
-        problems.push({id: current._id, message: `its parent page ${current.parentId} does not exist or is not published`})
+        problems.push({
+          id: current._id,
+          message: `its parent page ${current.parentId} does not exist or is not published`,
+        })
         break
       }
       current = parent

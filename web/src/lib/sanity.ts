@@ -42,7 +42,9 @@ export async function connectContent(env: NodeJS.ProcessEnv = process.env): Prom
   }
 
   // Imported at run time rather than bundled: the backend is a Node program with native parts.
-  const {ensureLocalLake} = (await import(/* @vite-ignore */ LOCAL_LAKE_MODULE)) as typeof import('@itss/scripts/localLake.ts')
+  const {ensureLocalLake} = (await import(
+    /* @vite-ignore */ LOCAL_LAKE_MODULE
+  )) as typeof import('@itss/scripts/localLake.ts')
   const lake = await ensureLocalLake({log: (line) => console.log(`[lake] ${line}`), httpPort: 0, httpsPort: false})
   const client = createClient({
     ...common,

@@ -1,0 +1,173 @@
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {createClient} from '@sanity/client'
+import {documentTypes, singletonTypes} from '@itss/schemas'
+import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {contentFacts} from './contentFacts.ts'
+import {
+  buildSite,
+  builtFiles,
+  htmlFile,
+  pageText,
+  projectEnv,
+  removeDir,
+  startDemoLake,
+  tempDir,
+  type Build,
+} from './site.ts'
+
+/*
+ * The site as a fresh clone builds it (no SANITY_* variables: the embedded backend), and as
+ * a real project builds it (SANITY_* variables pointing at a backend on another port).
+ */
+
+const contentQueries = (requests: Array<{method: string; path: string}>) =>
+  requests.filter((request) => /^\/v[^/]+\/data\/query\//.test(request.path))
+
+let embedded: Build
+let embeddedLakeDir: string
+
+beforeAll(async () => {
+  embeddedLakeDir = await tempDir('embedded-lake')
+  embedded = await buildSite(await tempDir('site-embedded'), {LAKE_DATA_DIR: embeddedLakeDir})
+  if (embedded.code !== 0) throw new Error(`The embedded-default build failed:\n${embedded.output}`)
+}, 180_000)
+
+afterAll(async () => {
+  await removeDir(embeddedLakeDir)
+  await removeDir(embedded.outDir)
+})
+
+describe('built from the embedded default', () => {
+  test.each(contentFacts.map((fact) => [fact.fact, fact] as const))('states: %s', async (_name, fact) => {
+    const text = await pageText(embedded.outDir, fact.path)
+    for (const expected of fact.expect) expect(text, `on ${fact.path}`).toContain(expected)
+  })
+
+  test('shows the roadmap stages in order: Map, Understand, Transform', async () => {
+    const text = await pageText(embedded.outDir, '/what-we-do/research-and-policy')
+    const positions = ['Map the landscape', 'Understand the landscape', 'Transform the landscape'].map((title) =>
+      text.indexOf(title),
+    )
+    expect(positions.every((at) => at >= 0)).toBe(true)
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions)
+  })
+
+  test('says in the build log that it made one content request', () => {
+    const line = embedded.output.split('\n').find((l) => l.includes('[content]'))
+    expect(line).toMatch(/\[content\] 1 request to local content backend/)
+  })
+
+  test('builds every page, the 404 page and no page twice', async () => {
+    const html = (await builtFiles(embedded.outDir)).filter((file) => file.endsWith('.html'))
+    expect(html).toContain('404.html')
+    expect(html).toContain('index.html')
+    expect(html).toContain('about-us/faqs.html')
+    expect(html.length).toBe(new Set(html).size)
+    expect(html.length).toBeGreaterThanOrEqual(13)
+  })
+})
+
+describe('built from a Sanity project (SANITY_* variables)', () => {
+  let lake: Awaited<ReturnType<typeof startDemoLake>>
+  const requests: Array<{method: string; path: string}> = []
+  let remote: Build
+
+  beforeAll(async () => {
+    lake = await startDemoLake({onRequest: (request) => requests.push(request)})
+    requests.length = 0
+    remote = await buildSite(await tempDir('site-remote'), projectEnv(lake))
+    if (remote.code !== 0) throw new Error(`The project build failed:\n${remote.output}`)
+  }, 180_000)
+
+  afterAll(async () => {
+    await lake?.close()
+    await removeDir(lake.dir)
+    await removeDir(remote.outDir)
+  })
+
+  test('asks for content over HTTP at most once per document type', () => {
+    const queries = contentQueries(requests)
+    const documentTypeCount = documentTypes.length + singletonTypes.length
+    console.log(`content requests in one build: ${queries.length} (document types: ${documentTypeCount})`)
+    expect(queries.length).toBeGreaterThan(0)
+    expect(queries.length).toBeLessThanOrEqual(documentTypeCount)
+    expect(remote.output).toContain(`[content] ${queries.length} request to Sanity project ${lake.projectId}`)
+  })
+
+  test('comes out the same as the embedded-default build', async () => {
+    // Image file names carry a hash of the address they were fetched from, which differs by port.
+    const normalise = (text: string) => text.replace(/(_astro\/[\w-]+?)_[\w-]+(\.\w+)/g, '$1$2')
+    const files = (await builtFiles(remote.outDir)).map(normalise)
+    expect(files).toEqual((await builtFiles(embedded.outDir)).map(normalise))
+    for (const file of (await builtFiles(remote.outDir)).filter((f) => f.endsWith('.html'))) {
+      const [ours, theirs] = await Promise.all([
+        readFile(path.join(remote.outDir, file), 'utf8'),
+        readFile(path.join(embedded.outDir, file), 'utf8'),
+      ])
+      expect(normalise(ours), file).toBe(normalise(theirs))
+    }
+  })
+
+  test('never writes the read token into the output', async () => {
+    for (const file of await builtFiles(remote.outDir)) {
+      const content = await readFile(path.join(remote.outDir, file))
+      expect(content.includes(lake.token), file).toBe(false)
+    }
+  })
+
+  test('an edited document shows on the page after a rebuild', async () => {
+    const client = createClient({...clientConfig(lake), token: lake.token})
+    const before = await pageText(remote.outDir, '/about-us/faqs')
+    const answer = 'The Institute is funded by Research England until July 2026 (edited in a test).'
+    expect(before).not.toContain(answer)
+    await client
+      .patch('faq-funding')
+      .set({
+        answer: [
+          {
+            _type: 'block',
+            _key: 'a1',
+            style: 'normal',
+            markDefs: [],
+            children: [{_type: 'span', _key: 's1', text: answer, marks: []}],
+          },
+        ],
+      })
+      .commit()
+
+    const rebuilt = await buildSite(await tempDir('site-edited'), projectEnv(lake))
+    try {
+      expect(rebuilt.code, rebuilt.output).toBe(0)
+      expect(await pageText(rebuilt.outDir, '/about-us/faqs')).toContain(answer)
+    } finally {
+      await removeDir(rebuilt.outDir)
+    }
+  }, 180_000)
+
+  test('a broken document stops the build with its id and field named', async () => {
+    const client = createClient({...clientConfig(lake), token: lake.token})
+    const page = await client.getDocument('page-privacy')
+    await client.patch('page-privacy').set({'slug.current': 'Privacy Policy'}).commit()
+    const broken = await buildSite(await tempDir('site-broken'), projectEnv(lake))
+    try {
+      expect(broken.code).not.toBe(0)
+      expect(broken.output).toMatch(/page-privacy slug: “Privacy Policy”: Use lowercase letters/)
+      await expect(readFile(htmlFile(broken.outDir, '/privacy'), 'utf8')).rejects.toThrow()
+    } finally {
+      await client.patch('page-privacy').set({slug: page?.slug}).commit()
+      await removeDir(broken.outDir)
+    }
+  }, 180_000)
+})
+
+function clientConfig(lake: {projectId: string; httpUrl: string}) {
+  return {
+    projectId: lake.projectId,
+    dataset: 'production',
+    apiHost: lake.httpUrl,
+    useProjectHostname: false,
+    useCdn: false,
+    apiVersion: '2025-02-19',
+  }
+}

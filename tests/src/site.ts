@@ -1,0 +1,83 @@
+// Builds of the real site for integration tests: the Astro CLI, the real backend, temp folders.
+import {spawn} from 'node:child_process'
+import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {startLake, type Lake, type LakeOptions} from '@itss/scripts/lake'
+import {demoDatasetDir, quietEnv, repoRoot} from '@itss/scripts/repo.ts'
+import {parse} from 'node-html-parser'
+
+const webDir = path.join(repoRoot, 'web')
+// Run with this Node, not whichever `node` is first on PATH (the system one may be too old).
+const astro = path.join(webDir, 'node_modules/astro/bin/astro.mjs')
+
+export const tempDir = (prefix: string) => mkdtemp(path.join(os.tmpdir(), `itss-${prefix}-`))
+export const removeDir = (dir: string) => rm(dir, {recursive: true, force: true})
+
+export interface Build {
+  code: number
+  output: string
+  outDir: string
+}
+
+/**
+ * Runs `astro build` into outDir with the given environment on top of a clean one: no
+ * SANITY_* variables unless the test sets them, as on a fresh clone.
+ */
+export function buildSite(outDir: string, env: Record<string, string>): Promise<Build> {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SANITY_')))
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], {
+      cwd: webDir,
+      env: {...base, ...quietEnv, ...env},
+    })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.on('close', (code) => resolve({code: code ?? 1, output, outDir}))
+  })
+}
+
+/** A backend on free ports over a fresh copy of the demo dataset. */
+export async function startDemoLake(options: Partial<LakeOptions> = {}): Promise<Lake & {dir: string}> {
+  const dir = await tempDir('lake')
+  const lake = await startLake({
+    dataDir: dir,
+    seedDir: demoDatasetDir,
+    httpPort: 0,
+    httpsPort: false,
+    log: () => {},
+    ...options,
+  })
+  return Object.assign(lake, {dir})
+}
+
+/** The environment a real Sanity project is configured with, pointed at a backend. */
+export function projectEnv(lake: Lake): Record<string, string> {
+  return {
+    SANITY_PROJECT_ID: lake.projectId,
+    SANITY_DATASET: 'production',
+    SANITY_API_READ_TOKEN: lake.token,
+    SANITY_API_HOST: lake.httpUrl,
+  }
+}
+
+/** The built file for a site path (`build.format: 'file'`). */
+export function htmlFile(outDir: string, sitePath: string): string {
+  return path.join(outDir, sitePath === '/' ? 'index.html' : `${sitePath.slice(1)}.html`)
+}
+
+/** What a visitor reads on a built page: its text, entities decoded, whitespace collapsed. */
+export async function pageText(outDir: string, sitePath: string): Promise<string> {
+  const root = parse(await readFile(htmlFile(outDir, sitePath), 'utf8'))
+  return (root.querySelector('body')?.text ?? '').replace(/\s+/g, ' ').trim()
+}
+
+/** Every file in a build, relative to it, sorted. */
+export async function builtFiles(outDir: string): Promise<string[]> {
+  const entries = await readdir(outDir, {recursive: true, withFileTypes: true})
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(outDir, path.join(entry.parentPath, entry.name)))
+    .sort()
+}
