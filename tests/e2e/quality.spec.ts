@@ -1,0 +1,149 @@
+import AxeBuilder from '@axe-core/playwright'
+import {expect, test, type APIRequestContext} from '@playwright/test'
+import {HtmlValidate} from 'html-validate'
+
+/*
+ * Every page in the sitemap, and the 404 page, checked as the visitors' issue asks: no axe
+ * violations at WCAG 2.2 AA plus best practice, valid HTML, and no broken link or anchor.
+ */
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
+const NOT_FOUND_PATH = '/this-page-does-not-exist'
+
+const htmlValidate = new HtmlValidate({
+  extends: ['html-validate:recommended'],
+  rules: {
+    // Astro writes boolean and void elements in its own consistent style; neither affects users.
+    'void-style': 'off',
+    'no-trailing-whitespace': 'off',
+  },
+})
+
+async function sitemapPaths(request: APIRequestContext): Promise<string[]> {
+  const xml = await (await request.get('/sitemap.xml')).text()
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? '/').pathname)
+}
+
+test('the sitemap lists every page in the navigation', async ({page, request}) => {
+  const paths = await sitemapPaths(request)
+  expect(paths.length).toBeGreaterThanOrEqual(12)
+  await page.goto('/')
+  const navPaths = await page
+    .locator('nav[aria-label="Main"] a')
+    .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')))
+  for (const path of navPaths) expect(paths).toContain(path)
+})
+
+test('robots.txt points at the sitemap', async ({request}) => {
+  const robots = await (await request.get('/robots.txt')).text()
+  expect(robots).toMatch(/^Sitemap: https?:\/\/.+\/sitemap\.xml$/m)
+})
+
+test.describe('every page', () => {
+  test('has no accessibility violations (axe, WCAG 2.2 AA and best practice)', async ({page, request}) => {
+    test.setTimeout(120_000)
+    const failures: string[] = []
+    for (const path of [...(await sitemapPaths(request)), NOT_FOUND_PATH]) {
+      await page.goto(path)
+      const {violations} = await new AxeBuilder({page}).withTags(AXE_TAGS).analyze()
+      for (const violation of violations)
+        failures.push(
+          `${path}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        )
+    }
+    expect(failures).toEqual([])
+  })
+
+  test('is valid HTML (html-validate)', async ({request}) => {
+    const failures: string[] = []
+    for (const path of [...(await sitemapPaths(request)), NOT_FOUND_PATH]) {
+      const html = await (await request.get(path)).text()
+      const report = await htmlValidate.validateString(html, path)
+      for (const result of report.results)
+        for (const message of result.messages)
+          failures.push(`${path}:${message.line}:${message.column} ${message.ruleId} ${message.message}`)
+    }
+    expect(failures).toEqual([])
+  })
+
+  test('links only to pages, files and anchors that exist', async ({page, request}) => {
+    test.setTimeout(120_000)
+    const broken: string[] = []
+    const checked = new Map<string, boolean>()
+    const idsByPath = new Map<string, Set<string>>()
+    const idsOf = async (path: string) => {
+      let ids = idsByPath.get(path)
+      if (!ids) {
+        await page.goto(path)
+        ids = new Set(await page.locator('[id]').evaluateAll((elements) => elements.map((e) => e.id)))
+        idsByPath.set(path, ids)
+      }
+      return ids
+    }
+    for (const path of await sitemapPaths(request)) {
+      await page.goto(path)
+      const targets = await page
+        .locator('a[href], img[src], link[href]')
+        .evaluateAll((elements) => elements.map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? ''))
+      for (const target of targets) {
+        const url = new URL(target, `http://site${path}`)
+        if (url.host !== 'site') continue // external links are not ours to check offline
+        if (!checked.has(url.pathname)) checked.set(url.pathname, (await request.get(url.pathname)).ok())
+        if (!checked.get(url.pathname)) broken.push(`${path} → ${target}`)
+        else if (url.hash && !(await idsOf(url.pathname)).has(decodeURIComponent(url.hash.slice(1))))
+          broken.push(`${path} → ${target} (no such anchor)`)
+      }
+    }
+    expect(broken).toEqual([])
+    expect(checked.size).toBeGreaterThan(10)
+  })
+})
+
+test('a keyboard user can skip to the content, use the menu and open an FAQ', async ({page}) => {
+  await page.goto('/')
+  await page.keyboard.press('Tab')
+  const skip = page.getByRole('link', {name: 'Skip to main content'})
+  await expect(skip).toBeFocused()
+  await expect(skip).toBeVisible()
+  await page.keyboard.press('Enter')
+  await expect(page.locator('main')).toBeFocused()
+
+  // The submenu opens when its entry has focus, and its links are reachable with Tab.
+  await page.goto('/')
+  const about = page.locator('nav[aria-label="Main"] a', {hasText: 'About us'})
+  await about.focus()
+  const submenuLink = page.locator('nav[aria-label="Main"] .nav__sub a').first()
+  await expect(submenuLink).toBeVisible()
+  await page.keyboard.press('Tab')
+  await expect(submenuLink).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/\/about-us\/.+/)
+
+  await page.goto('/about-us/faqs')
+  const firstQuestion = page.locator('summary').first()
+  await firstQuestion.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.locator('details').first()).toHaveAttribute('open', '')
+  await page.keyboard.press('Enter')
+  await expect(page.locator('details').first()).not.toHaveAttribute('open', '')
+})
+
+test('pages carry the security policy and structured data', async ({page}) => {
+  await page.goto('/about-us/faqs')
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
+  expect(csp).toContain("script-src 'self'")
+  expect(csp).not.toContain('unsafe-inline')
+  const data = await page
+    .locator('script[type="application/ld+json"]')
+    .evaluateAll((scripts) => scripts.map((s) => JSON.parse(s.textContent ?? '{}') as {'@type': string}))
+  expect(data.map((d) => d['@type'])).toEqual(expect.arrayContaining(['BreadcrumbList', 'FAQPage']))
+  await page.goto('/')
+  const home = await page
+    .locator('script[type="application/ld+json"]')
+    .evaluateAll((scripts) => scripts.map((s) => JSON.parse(s.textContent ?? '{}') as {'@type': string}))
+  expect(home.map((d) => d['@type'])).toEqual(expect.arrayContaining(['ResearchOrganization', 'WebSite']))
+  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute(
+    'content',
+    /^https?:\/\/.+\.(jpe?g|png|webp)$/,
+  )
+})

@@ -1,0 +1,74 @@
+import {toPlainText} from '@portabletext/toolkit'
+import type {Content, Page} from './content.ts'
+
+/*
+ * schema.org descriptions of the organisation, the site, FAQs and breadcrumbs, built from
+ * the same content the pages show, so search engines never read something visitors don't.
+ */
+
+type Thing = Record<string, unknown>
+
+const absolute = (site: URL, path: string) => new URL(path, site).href
+
+export function organisation(content: Content, site: URL): Thing {
+  const {settings} = content
+  const funders = content.site.partners.filter((partner) => partner.kind === 'funder')
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ResearchOrganization',
+    '@id': `${absolute(site, '/')}#organisation`,
+    name: settings.name,
+    alternateName: settings.shortName,
+    description: settings.description,
+    url: absolute(site, '/'),
+    email: settings.contactEmail,
+    funder: funders.map((funder) => ({'@type': 'Organization', name: funder.name, url: funder.url ?? undefined})),
+  }
+}
+
+export function website(content: Content, site: URL): Thing {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'WebSite',
+    name: content.settings.name,
+    url: absolute(site, '/'),
+    inLanguage: 'en-GB',
+    publisher: {'@id': `${absolute(site, '/')}#organisation`},
+  }
+}
+
+export function faqPage(content: Content): Thing {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'FAQPage',
+    mainEntity: content.site.faqs.map((faq) => ({
+      '@type': 'Question',
+      name: faq.question,
+      acceptedAnswer: {'@type': 'Answer', text: toPlainText((faq.answer ?? []) as Parameters<typeof toPlainText>[0])},
+    })),
+  }
+}
+
+export function breadcrumbs(content: Content, site: URL, trail: Page[], current: {title: string; path: string}): Thing {
+  const items = [...trail.map((page) => ({title: page.title ?? '', path: content.paths.get(page._id) ?? '/'})), current]
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: items.map((item, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      name: item.title,
+      item: absolute(site, item.path),
+    })),
+  }
+}
+
+/** JSON for a script element: `<`, `>`, `&` and line separators escaped so no content can end the element. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
+}
