@@ -1,3 +1,5 @@
+import {decodeHTML} from 'entities'
+
 /**
  * Content rules shared by the Studio's validation and the site's build-time checks,
  * so an editor and the build refuse the same things for the same reasons.
@@ -9,13 +11,14 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 export const ALLOWED_LINK_SCHEMES = ['http', 'https', 'mailto', 'tel'] as const
 
 /**
- * The scheme a browser would see for an href, or null for a relative URL.
- * Browsers drop ASCII whitespace and control characters anywhere in a scheme and ignore
- * case, so `" JaVa\tScript:"` is still `javascript:`; entities are decoded before this.
+ * The scheme a browser would see for an href, or null for a relative URL. Character
+ * references are decoded (`&#106;avascript:` is `javascript:` once in an attribute), and
+ * browsers drop ASCII whitespace and control characters anywhere in a scheme and ignore
+ * case, so `" JaVa\tScript:"` is still `javascript:`.
  */
 export function hrefScheme(href: string): string | null {
   // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  const squeezed = href.replace(/[\u0000-\u0020\u007f-\u009f]/g, '')
+  const squeezed = decodeHTML(href).replace(/[\u0000-\u0020\u007f-\u009f]/g, '')
   const match = /^([a-z][a-z0-9+.-]*):/i.exec(squeezed)
   return match?.[1] ? match[1].toLowerCase() : null
 }
