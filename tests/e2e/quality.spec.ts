@@ -130,7 +130,7 @@ test('a keyboard user can skip to the content, use the menu and open an FAQ', as
 
 test('pages carry the security policy and structured data', async ({page}) => {
   await page.goto('/about-us/faqs')
-  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
+  const csp = await page.locator('meta[http-equiv="content-security-policy" i]').getAttribute('content')
   expect(csp).toContain("script-src 'self'")
   expect(csp).not.toContain('unsafe-inline')
   const data = await page
