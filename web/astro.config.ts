@@ -1,4 +1,3 @@
-import react from '@astrojs/react'
 import {defineConfig} from 'astro/config'
 import {contentBackend} from './src/integrations/contentBackend.ts'
 import {searchIndex} from './src/integrations/searchIndex.ts'
@@ -14,14 +13,14 @@ export default defineConfig({
   trailingSlash: 'never',
   // Stylesheets as files, never inline, so the CSP can allow styles from 'self' only.
   build: {format: 'file', inlineStylesheets: 'never'},
-  integrations: [contentBackend(), react(), securityHeaders(), searchIndex()],
+  integrations: [contentBackend(), securityHeaders(), searchIndex()],
   // No code blocks on this site; Shiki's inline styles would need 'unsafe-inline'.
   markdown: {syntaxHighlight: false},
   security: {
     // A Content-Security-Policy meta tag on every page, with hashes for Astro's own inline scripts.
     csp: {
       algorithm: 'SHA-256',
-      directives: CSP_DIRECTIVES,
+      directives: [...CSP_DIRECTIVES],
       scriptDirective: {resources: [...SCRIPT_SOURCES]},
       styleDirective: {resources: [...STYLE_SOURCES]},
     },

@@ -4,6 +4,7 @@ import {spawn, type ChildProcess} from 'node:child_process'
 import path from 'node:path'
 import {ensureLocalLake} from './localLake.ts'
 import {quietEnv, repoRoot} from './repo.ts'
+import {serveSite} from './serveSite.ts'
 
 const webDir = path.join(repoRoot, 'web')
 // Run with this Node, not whichever `node` is first on PATH (the system one may be too old).
@@ -24,12 +25,12 @@ if (buildCode !== 0) {
   process.exit(1)
 }
 
-const preview = astroCommand(['preview', '--host', '127.0.0.1', '--port', String(SITE_PORT)])
+const site = await serveSite(path.join(webDir, 'dist'), SITE_PORT)
 console.log(
   [
     '',
     'ITSS is running:',
-    `  site:             http://localhost:${SITE_PORT}/`,
+    `  site:             ${site.url}`,
     `  content backend:  ${lake.httpUrl} (HTTPS for browsers: ${lake.httpsUrl ?? 'off'})`,
     `  editor token:     ${lake.token}`,
     'Rebuild after editing content: pnpm build. Ctrl-C stops everything.',
@@ -38,7 +39,7 @@ console.log(
 )
 
 const stop = async () => {
-  preview.kill('SIGTERM')
+  site.close()
   await lake.close()
   process.exit(0)
 }

@@ -1,5 +1,5 @@
 import {readdir, readFile, writeFile} from 'node:fs/promises'
-import path from 'node:path'
+import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {AstroIntegration} from 'astro'
 import {headersFile} from '../lib/securityHeaders.ts'
@@ -16,12 +16,12 @@ export function securityHeaders(): AstroIntegration {
         const pages = (await readdir(root, {recursive: true})).filter((file) => file.endsWith('.html'))
         const policies = await Promise.all(
           pages.map(async (page) => {
-            const policy = META_CSP.exec(await readFile(path.join(root, page), 'utf8'))?.[1]
+            const policy = META_CSP.exec(await readFile(join(root, page), 'utf8'))?.[1]
             if (!policy) throw new Error(`${page} has no Content-Security-Policy meta tag`)
             return policy.replaceAll('&#39;', "'")
           }),
         )
-        await writeFile(path.join(root, '_headers'), headersFile(policies))
+        await writeFile(join(root, '_headers'), headersFile(policies))
       },
     },
   }

@@ -14,7 +14,7 @@ export const CSP_DIRECTIVES = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
-]
+] as const
 
 // WebAssembly (not JavaScript eval) for Pagefind's search index.
 export const SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"] as const
