@@ -1,6 +1,7 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {createClient} from '@sanity/client'
+import sharp from 'sharp'
 import {documentTypes, singletonTypes} from '@itss/schemas'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {contentFacts} from './contentFacts.ts'
@@ -98,8 +99,10 @@ describe('built from a Sanity project (SANITY_* variables)', () => {
   test('comes out the same as the embedded-default build', async () => {
     // Image file names carry a hash of the address they were fetched from, which differs by port.
     const normalise = (text: string) => text.replace(/(_astro\/[\w-]+?)_[\w-]+(\.\w+)/g, '$1$2')
-    const files = (await builtFiles(remote.outDir)).map(normalise)
-    expect(files).toEqual((await builtFiles(embedded.outDir)).map(normalise))
+    // The search index is derived from the HTML compared below, image names and all.
+    const listing = async (dir: string) =>
+      (await builtFiles(dir)).filter((file) => !file.startsWith('pagefind/')).map(normalise)
+    expect(await listing(remote.outDir)).toEqual(await listing(embedded.outDir))
     for (const file of (await builtFiles(remote.outDir)).filter((f) => f.endsWith('.html'))) {
       const [ours, theirs] = await Promise.all([
         readFile(path.join(remote.outDir, file), 'utf8'),
@@ -140,6 +143,41 @@ describe('built from a Sanity project (SANITY_* variables)', () => {
     try {
       expect(rebuilt.code, rebuilt.output).toBe(0)
       expect(await pageText(rebuilt.outDir, '/about-us/faqs')).toContain(answer)
+    } finally {
+      await removeDir(rebuilt.outDir)
+    }
+  }, 180_000)
+
+  test('a team photo is cropped, sized for each screen, and has its alt text', async () => {
+    const client = createClient({...clientConfig(lake), token: lake.token})
+    const photo = await sharp({create: {width: 600, height: 400, channels: 3, background: {r: 20, g: 90, b: 120}}})
+      .png()
+      .toBuffer()
+    const asset = await client.assets.upload('image', photo, {filename: 'portrait.png'})
+    await client
+      .patch('team-kelly-vere')
+      .set({
+        photo: {
+          _type: 'accessibleImage',
+          asset: {_type: 'reference', _ref: asset._id},
+          alt: 'Kelly Vere at a lab bench',
+        },
+      })
+      .commit()
+    const rebuilt = await buildSite(await tempDir('site-photo'), projectEnv(lake))
+    try {
+      expect(rebuilt.code, rebuilt.output).toBe(0)
+      const html = await readFile(htmlFile(rebuilt.outDir, '/about-us/meet-the-team'), 'utf8')
+      const img = /<img[^>]*alt="Kelly Vere at a lab bench"[^>]*>/.exec(html)?.[0] ?? ''
+      expect(img).toMatch(/width="80"/)
+      expect(img).toMatch(/height="80"/)
+      expect(img).toMatch(/loading="lazy"/)
+      expect(img).toMatch(/srcset="[^"]+ 80w, [^"]+ 160w"/)
+      expect(html).toMatch(/<source type="image\/avif" srcset="[^"]+\.avif 80w/)
+      // The image ships with the site, square-cropped from the 3:2 original.
+      const file = /src="(\/_astro\/[^"]+\.webp)"/.exec(img)?.[1] ?? ''
+      const {width, height} = await sharp(path.join(rebuilt.outDir, file)).metadata()
+      expect([width, height]).toEqual([80, 80])
     } finally {
       await removeDir(rebuilt.outDir)
     }

@@ -24,11 +24,14 @@ export function imageSource(content: Content, image: ImageRef, width: number, he
   const isVector = asset.extension === 'svg'
   if (isVector) return {src: asset.url, width: asset.width, height: asset.height, isVector}
 
+  // Never ask for more pixels than the original has: scale the request down instead.
+  const scale = Math.min(1, asset.width / width)
+  const outWidth = Math.round(width * scale)
+  const outHeight = height ? Math.round(height * scale) : Math.round((outWidth * asset.height) / asset.width)
   const builder = createImageUrlBuilder({projectId, dataset, baseUrl: url.origin})
   let spec = builder
     .image({asset: {_ref: asset._id}, crop: image.crop ?? undefined, hotspot: image.hotspot ?? undefined})
-    .width(width)
-  if (height) spec = spec.height(height).fit('crop')
-  const outHeight = height ?? Math.round((width * asset.height) / asset.width)
-  return {src: spec.url(), width, height: outHeight, isVector}
+    .width(outWidth)
+  if (height) spec = spec.height(outHeight).fit('crop')
+  return {src: spec.url(), width: outWidth, height: outHeight, isVector}
 }

@@ -1,0 +1,62 @@
+// What "rebuild the site" means where the receiver runs: call a deploy hook (Netlify, Vercel,
+// Cloudflare Pages, or GitHub's repository_dispatch to run the CI build), run a command, or
+// by default build the site here with Astro.
+import {spawn} from 'node:child_process'
+import path from 'node:path'
+import {quietEnv, repoRoot} from '../repo.ts'
+
+/** The repository_dispatch event type the CI workflow listens for. */
+export const DISPATCH_EVENT_TYPE = 'sanity-content-changed'
+
+export interface Rebuild {
+  run: () => Promise<void>
+  description: string
+}
+
+export function rebuildFromEnv(env: NodeJS.ProcessEnv = process.env): Rebuild {
+  if (env.BUILD_HOOK_URL) {
+    const url = env.BUILD_HOOK_URL
+    return {run: () => callBuildHook(url, env), description: `POST ${new URL(url).origin}${new URL(url).pathname}`}
+  }
+  if (env.BUILD_COMMAND) {
+    const command = env.BUILD_COMMAND
+    return {run: () => runCommand(command, [], {shell: true}), description: `run ${command}`}
+  }
+  // Run with this Node, not whichever `node` is first on PATH (the system one may be too old).
+  const astro = path.join(repoRoot, 'web/node_modules/astro/bin/astro.mjs')
+  return {
+    run: () => runCommand(process.execPath, [astro, 'build'], {cwd: path.join(repoRoot, 'web')}),
+    description: 'astro build in web/',
+  }
+}
+
+async function callBuildHook(url: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      // GitHub's API refuses requests with no user agent.
+      'user-agent': 'itss-webhook-receiver',
+      ...(env.BUILD_HOOK_TOKEN ? {authorization: `Bearer ${env.BUILD_HOOK_TOKEN}`} : {}),
+    },
+    // GitHub's dispatch endpoint needs this body; Netlify and Vercel hooks ignore it.
+    body: env.BUILD_HOOK_BODY ?? JSON.stringify({event_type: DISPATCH_EVENT_TYPE}),
+    signal: AbortSignal.timeout(30_000),
+  })
+  // The response body could echo credentials; the status says enough.
+  await response.body?.cancel()
+  if (!response.ok) throw new Error(`the build hook answered ${response.status} ${response.statusText}`)
+}
+
+function runCommand(command: string, args: string[], options: {cwd?: string; shell?: boolean}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? repoRoot,
+      shell: options.shell ?? false,
+      stdio: 'inherit',
+      env: {...process.env, ...quietEnv},
+    })
+    child.on('error', reject)
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`the build exited with code ${code}`))))
+  })
+}
