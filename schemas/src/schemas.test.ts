@@ -81,6 +81,11 @@ const cases: Record<string, Case> = {
         change: set({body: [{_type: 'textSection', _key: 't1', body: [linkedText('JavaScript:alert(1)')]}]}),
       },
       {rule: 'text sections have text', field: 'body', change: set({body: [{_type: 'textSection', _key: 't1'}]})},
+      {
+        rule: 'headings do not skip a level',
+        field: 'body',
+        change: set({body: [{_type: 'textSection', _key: 't1', body: [text('Part one', 'h2'), text('Detail', 'h4')]}]}),
+      },
     ],
   },
   faq: {

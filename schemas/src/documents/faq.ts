@@ -1,5 +1,6 @@
-import {HelpCircleIcon} from '@sanity/icons'
+import {HelpCircleIcon} from '@sanity/icons/HelpCircle'
 import {defineField, defineType} from 'sanity'
+import {checkHeadingOrder} from '../objects/richText.ts'
 import {FAQ_CATEGORIES} from '../vocabulary.ts'
 
 /** A question visitors ask, with its answer. */
@@ -26,7 +27,8 @@ export const faq = defineType({
       name: 'answer',
       title: 'Answer',
       type: 'richText',
-      validation: (rule) => rule.required().min(1),
+      // A field's own rules replace its type's, so the heading check is repeated here.
+      validation: (rule) => [rule.required().min(1), rule.custom(checkHeadingOrder)],
     }),
     defineField({
       name: 'category',

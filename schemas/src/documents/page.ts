@@ -1,4 +1,4 @@
-import {DocumentTextIcon} from '@sanity/icons'
+import {DocumentTextIcon} from '@sanity/icons/DocumentText'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {checkSlug} from '../rules.ts'
 import {PAGE_SECTION_TYPES} from '../vocabulary.ts'

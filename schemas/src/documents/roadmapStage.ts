@@ -1,4 +1,4 @@
-import {ArrowRightIcon} from '@sanity/icons'
+import {ArrowRightIcon} from '@sanity/icons/ArrowRight'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
 /** One stage of the research roadmap; stages are shown by their number. */

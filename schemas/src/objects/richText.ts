@@ -1,11 +1,30 @@
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {checkHref} from '../rules.ts'
 
+const HEADING_LEVEL: Record<string, number> = {h2: 2, h3: 3, h4: 4}
+
+/**
+ * Headings may go down one level at a time (Heading 2, then 3, then 4), so the page outline
+ * that screen reader users navigate by has no gaps. Returns the first skip it finds.
+ */
+export function checkHeadingOrder(blocks: Array<{_type?: string; style?: string}> | undefined): true | string {
+  let previous: number | undefined
+  for (const block of blocks ?? []) {
+    const level = block._type === 'block' && block.style ? HEADING_LEVEL[block.style] : undefined
+    if (!level) continue
+    if (previous !== undefined && level > previous + 1)
+      return `“Heading ${level}” follows “Heading ${previous}”: use “Heading ${previous + 1}” so the outline has no gaps for screen reader users.`
+    previous = level
+  }
+  return true
+}
+
 /** Formatted text: paragraphs, headings, lists, quotes and links. */
 export const richText = defineType({
   name: 'richText',
   title: 'Text',
   type: 'array',
+  validation: (rule) => rule.custom(checkHeadingOrder),
   of: [
     defineArrayMember({
       type: 'block',

@@ -1,4 +1,4 @@
-import {CheckmarkCircleIcon} from '@sanity/icons'
+import {CheckmarkCircleIcon} from '@sanity/icons/CheckmarkCircle'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
 /** A statement followed by the list of commitments that carry it out (the mission). */

@@ -1,4 +1,4 @@
-import {BarChartIcon} from '@sanity/icons'
+import {BarChartIcon} from '@sanity/icons/BarChart'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
 /** A few headline figures, each a number and what it counts. */

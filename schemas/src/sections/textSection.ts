@@ -1,5 +1,6 @@
-import {BlockContentIcon} from '@sanity/icons'
+import {BlockContentIcon} from '@sanity/icons/BlockContent'
 import {defineField, defineType} from 'sanity'
+import {checkHeadingOrder} from '../objects/richText.ts'
 
 /** A run of formatted text with an optional heading. */
 export const textSection = defineType({
@@ -13,7 +14,8 @@ export const textSection = defineType({
       name: 'body',
       title: 'Text',
       type: 'richText',
-      validation: (rule) => rule.required().min(1),
+      // A field's own rules replace its type's, so the heading check is repeated here.
+      validation: (rule) => [rule.required().min(1), rule.custom(checkHeadingOrder)],
     }),
   ],
   preview: {

@@ -1,4 +1,4 @@
-import {PlayIcon} from '@sanity/icons'
+import {PlayIcon} from '@sanity/icons/Play'
 import {defineField, defineType} from 'sanity'
 
 /** The explainer video; its address lives in Site settings so every page shows the same one. */

@@ -1,4 +1,4 @@
-import {MenuIcon} from '@sanity/icons'
+import {MenuIcon} from '@sanity/icons/Menu'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
 /** The main menu shown at the top of every page. There is exactly one. */
