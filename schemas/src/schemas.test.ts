@@ -1,4 +1,4 @@
-import {mkdtemp, rm} from 'node:fs/promises'
+import {mkdtemp, readdir, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {createClient, type SanityClient} from '@sanity/client'
@@ -7,6 +7,7 @@ import {validateDocumentWithWorkspace} from '@sanity/validation'
 import {createSchema, type SanityDocument} from 'sanity'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {documentTypes, schemaTypes, singletonTypes} from './index.ts'
+import type {Doc, ValidationCases} from './validationCases.ts'
 
 /*
  * For every document type: a valid document passes the schema's own rules, and a document
@@ -30,18 +31,11 @@ const linkedText = (href: string) => ({
 })
 const image = {_type: 'accessibleImage', asset: ref('image-abc-10x10-png'), alt: 'A workshop bench'}
 
-type Doc = Record<string, unknown> & {_id: string; _type: string}
-interface Case {
-  valid: Doc
-  /** Each breaks one rule; `field` is where the error must be reported. */
-  broken: Array<{rule: string; field: string; change: (doc: Doc) => Doc}>
-}
-
 const set = (patch: Record<string, unknown>) => (doc: Doc) => ({...doc, ...patch})
 const unset = (field: string) => (doc: Doc) =>
   Object.fromEntries(Object.entries(doc).filter(([key]) => key !== field)) as Doc
 
-const cases: Record<string, Case> = {
+const builtInCases: ValidationCases = {
   page: {
     valid: {
       _id: 'page-valid',
@@ -238,6 +232,13 @@ const cases: Record<string, Case> = {
     ],
   },
 }
+
+// Types added with `pnpm new:type` bring their cases in a file beside their schema.
+const caseFiles = (await readdir(new URL('./documents/', import.meta.url))).filter((file) => file.endsWith('.cases.ts'))
+const addedCases = await Promise.all(
+  caseFiles.map(async (file) => ((await import(`./documents/${file}`)) as {cases: ValidationCases}).cases),
+)
+const cases: ValidationCases = Object.assign({}, builtInCases, ...addedCases)
 
 let dataDir: string
 let lake: Lake

@@ -1,6 +1,19 @@
 import {TEAM_GROUPS} from '@itss/schemas'
 import type {StructureResolver} from 'sanity/structure'
 
+/** Types the list above places by hand; any other document type is listed after them. */
+const PLACED_TYPES = new Set([
+  'siteSettings',
+  'navigation',
+  'page',
+  'faq',
+  'teamMember',
+  'partner',
+  'roadmapStage',
+  'milestone',
+  'quote',
+])
+
 /** Singletons open straight into their one document. */
 const singleton = (S: Parameters<StructureResolver>[0], type: string, title: string) =>
   S.listItem().title(title).id(type).child(S.document().schemaType(type).documentId(type).title(title))
@@ -63,4 +76,6 @@ export const structure: StructureResolver = (S) =>
             .defaultOrdering([{field: 'date', direction: 'asc'}]),
         ),
       S.documentTypeListItem('quote').title('Quotes'),
+      // Types added later (for example by `pnpm new:type`) appear here until placed above.
+      ...S.documentTypeListItems().filter((item) => !PLACED_TYPES.has(item.getId() ?? '')),
     ])
