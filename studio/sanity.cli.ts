@@ -4,7 +4,7 @@ import {backend} from './src/backend.ts'
 export default defineCliConfig({
   api: {projectId: backend.projectId, dataset: backend.dataset},
   // Studio builds must not reach for Sanity's hosted services.
-  autoUpdates: false,
+  deployment: {autoUpdates: false},
   typegen: {
     path: '../web/src/**/*.{ts,tsx}',
     schema: './schema.json',

@@ -1,9 +1,13 @@
 import {defineConfig} from '@playwright/test'
 
-const PORT = 4330
+import {LAKE_HTTP_PORT, LAKE_HTTPS_PORT, STUDIO_PORT, studioDataDir, studioUrl} from './e2e/studio/env.ts'
+
+const PORT = Number(process.env.E2E_PORT ?? 4330)
 const webDir = new URL('../web/', import.meta.url).pathname
+const repoDir = new URL('../', import.meta.url).pathname
 // This Node, not whichever `node` is first on PATH (the system one may be too old for Astro).
-const astro = `"${process.execPath}" node_modules/astro/bin/astro.mjs`
+const node = `"${process.execPath}"`
+const astro = `${node} node_modules/astro/bin/astro.mjs`
 
 /** Debian's Chromium: Playwright cannot download browsers on these machines. */
 export const chromiumLaunchOptions = {
@@ -20,25 +24,58 @@ export const chromiumLaunchOptions = {
 }
 
 export default defineConfig({
-  testDir: 'e2e',
   fullyParallel: true,
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   timeout: 30_000,
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
     launchOptions: chromiumLaunchOptions,
   },
-  // The site as a visitor gets it: built from the local content backend, then served.
-  webServer: {
-    command: `${astro} build && ${astro} preview --host 127.0.0.1 --port ${PORT}`,
-    cwd: webDir,
-    url: `http://127.0.0.1:${PORT}/`,
-    timeout: 300_000,
-    reuseExistingServer: !process.env.CI,
-    stdout: 'pipe',
-    env: {ASTRO_TELEMETRY_DISABLED: '1'},
-  },
+  projects: [
+    {
+      name: 'site',
+      testDir: 'e2e',
+      testIgnore: 'studio/**',
+      use: {baseURL: `http://127.0.0.1:${PORT}`},
+    },
+    {
+      // The real Sanity Studio against its own lake, seeded afresh from dataset/ each run.
+      name: 'studio',
+      testDir: 'e2e/studio',
+      timeout: 90_000,
+      expect: {timeout: 15_000},
+      use: {baseURL: studioUrl, ignoreHTTPSErrors: true, viewport: {width: 1400, height: 900}},
+    },
+  ],
+  webServer: [
+    // The site as a visitor gets it: built from the local content backend, then served.
+    {
+      command: `${astro} build && ${node} ../scripts/src/serveSite.ts --port ${PORT}`,
+      cwd: webDir,
+      url: `http://127.0.0.1:${PORT}/`,
+      timeout: 300_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: 'pipe',
+      env: {ASTRO_TELEMETRY_DISABLED: '1'},
+    },
+    // A fresh lake and a `sanity build` of the Studio pointed at it. Never reused: the
+    // Studio tests edit content and expect the demo dataset as it is in git.
+    {
+      command: [
+        `"${process.execPath}" scripts/src/serveStudio.ts --fresh`,
+        `--data-dir "${studioDataDir}" --port ${STUDIO_PORT}`,
+        `--lake-port ${LAKE_HTTP_PORT} --lake-https-port ${LAKE_HTTPS_PORT}`,
+      ].join(' '),
+      cwd: repoDir,
+      url: `${studioUrl}/`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      // SIGTERM lets the lake close cleanly (snapshot written, lake.json released).
+      gracefulShutdown: {signal: 'SIGTERM', timeout: 5_000},
+      stdout: 'pipe',
+      env: {DO_NOT_TRACK: '1', SANITY_TELEMETRY_DISABLED: '1'},
+    },
+  ],
 })

@@ -51,6 +51,7 @@ export const structure: StructureResolver = (S) =>
                     S.documentTypeList('teamMember')
                       .title(group.title)
                       .filter('_type == "teamMember" && group == $group')
+                      .apiVersion('2025-02-19')
                       .params({group: group.value})
                       .defaultOrdering([{field: 'order', direction: 'asc'}])
                       .initialValueTemplates([S.initialValueTemplateItem('teamMember-by-group', {group: group.value})]),

@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process'
-import {readFile} from 'node:fs/promises'
+import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {stripVTControlCharacters} from 'node:util'
 import {afterAll, beforeAll, expect, test} from 'vitest'
@@ -68,4 +68,15 @@ test('type-checks and builds, and its page lists the demo document', async () =>
   })
   expect(build.status, build.stdout + build.stderr).toBe(0)
   expect(await pageText(outDir, '/case-studies')).toContain('Example case study')
+}, 180_000)
+
+test('a query changed without rerunning typegen fails the drift check', async () => {
+  const queries = path.join(copy, 'web/src/lib/queries.ts')
+  const source = await readFile(queries, 'utf8')
+  await writeFile(queries, source.replace('{_id, _type, title, summary}', '{_id, _type, title, summary, order}'))
+  const check = run([path.join(copy, 'scripts/src/checkTypegen.ts')], copy)
+  expect(check.status).not.toBe(0)
+  expect(check.stderr).toMatch(/sanity\.types\.ts was out of date/)
+  // The check regenerated the types, so a second run passes.
+  expect(run([path.join(copy, 'scripts/src/checkTypegen.ts')], copy).status).toBe(0)
 }, 180_000)

@@ -17,9 +17,11 @@ import {
 } from './datadir.ts'
 import type {LakeInfo} from './datadir.ts'
 import type {LakeRequest, LakeResponse} from './http.ts'
+import {createPresence} from './presence.ts'
 import {seedDataset} from './seed.ts'
 import {createHandler} from './server.ts'
 import {DatasetStore, removeDatasetFiles} from './store.ts'
+import {KeyValueStore} from './studio.ts'
 import {loadCertificate} from './tls.ts'
 
 export type {LakeInfo} from './datadir.ts'
@@ -71,10 +73,12 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
   const sockets = new Set<Socket>()
   const streams = new Set<() => void>()
   let closing: Promise<void> | undefined
+  let closePresence = () => undefined as unknown
 
   const close = () => {
     closing ??= (async () => {
       for (const end of [...streams]) end()
+      closePresence()
       await Promise.all(
         servers.map(
           (server) =>
@@ -102,15 +106,20 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
       datasets,
       author: EDITOR_USER_ID,
       streams,
+      keyValues: new KeyValueStore(dataDir),
       log,
       onRequest: options.onRequest,
     })
+    const presence = createPresence({token, userId: EDITOR_USER_ID, datasets: () => datasets.keys(), streams})
+    closePresence = presence.close
     const serve = handler as (req: http.IncomingMessage, res: http.ServerResponse) => void
     const track = (server: http.Server | http2.Http2SecureServer) => {
       server.on('connection', (socket: Socket) => {
         sockets.add(socket)
         socket.on('close', () => sockets.delete(socket))
       })
+      // WebSocket upgrades arrive over HTTP/1.1, on the HTTPS port too (allowHTTP1).
+      server.on('upgrade', presence.upgrade)
       servers.push(server)
       return server
     }

@@ -70,7 +70,8 @@ export function listen(res: LakeResponse, options: ListenOptions): void {
               identity: tx.author,
               ...(includeMutations ? {mutations: change.mutations} : {}),
               previousRev: change.before?._rev,
-              resultRev: change.after?._rev,
+              // Set for deletes too, as on Sanity: the Studio chains events by previousRev -> resultRev.
+              resultRev: tx.id,
               timestamp: tx.timestamp,
               visibility: 'query',
               transactionTotalEvents: events.length,

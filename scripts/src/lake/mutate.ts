@@ -35,44 +35,63 @@ export function mutate(store: DatasetStore, mutations: unknown, options: MutateO
     throw badRequest('Request body must have a non-empty `mutations` array')
   }
   return store.enqueue(async () => {
-    const committed = await prepare(store, mutations, options)
-    if (!options.dryRun && committed.transaction.changes.length > 0) await store.commit(committed.transaction)
-    return committed
+    const stage = new Stage(store, options)
+    for (const [index, raw] of mutations.entries()) await stage.run(raw, index)
+    return stage.commit()
   })
 }
 
-async function prepare(store: DatasetStore, mutations: unknown[], options: MutateOptions): Promise<Committed> {
-  const transactionId = options.transactionId ?? randomId()
-  if (store.hasTransaction(transactionId)) {
-    throw new HttpError(409, 'conflict', `Transaction ID "${transactionId}" has already been used`)
-  }
-  const now = new Date()
-  const staged = new Map<string, Doc | null>()
-  const perDoc = new Map<string, Mut[]>()
-  const keepTimestamps = new Set<string>()
-  const results: MutationResult[] = []
-  const normalized: Mut[] = []
+/**
+ * A transaction being built: mutations apply to staged copies of the documents they touch,
+ * and nothing reaches the store until `commit`. Use only inside `store.enqueue`, so the
+ * state it reads cannot change underneath it.
+ */
+export class Stage {
+  readonly id: string
+  readonly results: MutationResult[] = []
+  #store: DatasetStore
+  #options: MutateOptions
+  #now = new Date()
+  #staged = new Map<string, Doc | null>()
+  #perDoc = new Map<string, Mut[]>()
+  #keepTimestamps = new Set<string>()
+  #normalized: Mut[] = []
 
-  const current = (id: string): Doc | null => (staged.has(id) ? (staged.get(id) ?? null) : (store.get(id) ?? null))
-  const record = (id: string, mut: Mut, next: Doc | null, operation: MutationResult['operation']) => {
-    results.push({id, operation})
-    if (operation === 'none') return
-    staged.set(id, next)
-    perDoc.set(id, [...(perDoc.get(id) ?? []), mut])
-    normalized.push(mut)
+  constructor(store: DatasetStore, options: MutateOptions) {
+    this.#store = store
+    this.#options = options
+    this.id = options.transactionId ?? randomId()
+    if (store.hasTransaction(this.id)) {
+      throw new HttpError(409, 'conflict', `Transaction ID "${this.id}" has already been used`)
+    }
   }
+
+  /** A document as this transaction sees it so far. */
+  current(id: string): Doc | null {
+    return this.#staged.has(id) ? (this.#staged.get(id) ?? null) : (this.#store.get(id) ?? null)
+  }
+
+  #record(id: string, mut: Mut, next: Doc | null, operation: MutationResult['operation']): void {
+    this.results.push({id, operation})
+    if (operation === 'none') return
+    this.#staged.set(id, next)
+    this.#perDoc.set(id, [...(this.#perDoc.get(id) ?? []), mut])
+    this.#normalized.push(mut)
+  }
+
   // Documents the staged state holds, for patches and deletes by query.
-  const stagedDataset = () => {
+  #stagedDataset(): Doc[] {
     const all = new Map<string, Doc>()
-    for (const doc of store.documents()) all.set(doc._id, doc)
-    for (const [id, doc] of staged) {
+    for (const doc of this.#store.documents()) all.set(doc._id, doc)
+    for (const [id, doc] of this.#staged) {
       if (doc) all.set(id, doc)
       else all.delete(id)
     }
     return [...all.values()]
   }
 
-  for (const [index, raw] of mutations.entries()) {
+  /** Applies one mutation (`{create: {...}}`, `{patch: {...}}`, ...) to the staged state. */
+  async run(raw: unknown, index: number): Promise<void> {
     if (!isObject(raw) || Object.keys(raw).length !== 1) {
       throw badRequest(`Mutation ${index} must be an object with exactly one operation`)
     }
@@ -84,7 +103,7 @@ async function prepare(store: DatasetStore, mutations: unknown[], options: Mutat
       case 'createOrReplace':
       case 'createIfNotExists': {
         const doc = newDocument(body, kind, index)
-        const existing = current(doc._id)
+        const existing = this.current(doc._id)
         if (existing && kind === 'create') {
           throw mutationError(
             409,
@@ -95,27 +114,27 @@ async function prepare(store: DatasetStore, mutations: unknown[], options: Mutat
           )
         }
         if (existing && kind === 'createIfNotExists') {
-          record(doc._id, {createIfNotExists: doc}, existing, 'none')
+          this.#record(doc._id, {createIfNotExists: doc}, existing, 'none')
           break
         }
-        if (doc._updatedAt !== undefined) keepTimestamps.add(doc._id)
-        const created = {...doc, _createdAt: existing?._createdAt ?? doc._createdAt ?? docTimestamp(now)}
-        record(doc._id, {[kind]: doc}, created, existing ? 'update' : 'create')
+        if (doc._updatedAt !== undefined) this.#keepTimestamps.add(doc._id)
+        const created = {...doc, _createdAt: existing?._createdAt ?? doc._createdAt ?? docTimestamp(this.#now)}
+        this.#record(doc._id, {[kind]: doc}, created, existing ? 'update' : 'create')
         break
       }
       case 'delete': {
-        const ids = await targetIds(body, index, stagedDataset)
+        const ids = await targetIds(body, index, () => this.#stagedDataset())
         for (const id of ids) {
-          record(id, {delete: {id}}, null, current(id) ? 'delete' : 'none')
+          this.#record(id, {delete: {id}}, null, this.current(id) ? 'delete' : 'none')
         }
         break
       }
       case 'patch': {
-        const ids = await targetIds(body, index, stagedDataset)
+        const ids = await targetIds(body, index, () => this.#stagedDataset())
         const ops: Json = {}
         for (const op of PATCH_OPS) if (body[op] !== undefined) ops[op] = body[op]
         for (const id of ids) {
-          const doc = current(id)
+          const doc = this.current(id)
           if (!doc) throw mutationError(409, 'documentNotFoundError', `Document by ID "${id}" not found`, index, id)
           if (typeof body.ifRevisionID === 'string' && body.ifRevisionID !== doc._rev) {
             throw mutationError(
@@ -127,7 +146,7 @@ async function prepare(store: DatasetStore, mutations: unknown[], options: Mutat
             )
           }
           const mut = {patch: {...ops, id}} as Mut
-          record(id, mut, applyPatch(doc, mut, index), 'update')
+          this.#record(id, mut, applyPatch(doc, mut, index), 'update')
         }
         break
       }
@@ -136,26 +155,37 @@ async function prepare(store: DatasetStore, mutations: unknown[], options: Mutat
     }
   }
 
-  const timestamp = now.toISOString()
-  const transaction: Transaction = {
-    id: transactionId,
-    timestamp,
-    author: options.author,
-    mutations: normalized,
-    changes: [],
-  }
-  for (const [id, staging] of staged) {
-    const before = store.get(id) ?? null
-    if (!before && !staging) continue
-    let after = staging
-    if (after) {
-      after = {...after, _id: id, _rev: transactionId}
-      if (!keepTimestamps.has(id) || perDoc.get(id)?.some((m) => m.patch)) after._updatedAt = docTimestamp(now)
-      if (options.autoGenerateArrayKeys) after = addArrayKeys(after) as Doc
+  /** The transaction the staged state amounts to: every changed document gets `_rev` = its id. */
+  transaction(): Transaction {
+    const transaction: Transaction = {
+      id: this.id,
+      timestamp: this.#now.toISOString(),
+      author: this.#options.author,
+      mutations: this.#normalized,
+      changes: [],
     }
-    transaction.changes.push({id, before, after, mutations: perDoc.get(id) ?? []})
+    for (const [id, staging] of this.#staged) {
+      const before = this.#store.get(id) ?? null
+      if (!before && !staging) continue
+      let after = staging
+      if (after) {
+        after = {...after, _id: id, _rev: this.id}
+        if (!this.#keepTimestamps.has(id) || this.#perDoc.get(id)?.some((m) => m.patch)) {
+          after._updatedAt = docTimestamp(this.#now)
+        }
+        if (this.#options.autoGenerateArrayKeys) after = addArrayKeys(after) as Doc
+      }
+      transaction.changes.push({id, before, after, mutations: this.#perDoc.get(id) ?? []})
+    }
+    return transaction
   }
-  return {transaction, results}
+
+  /** Logs (durably) and applies the transaction, unless it is a dry run or changes nothing. */
+  async commit(): Promise<Committed> {
+    const transaction = this.transaction()
+    if (!this.#options.dryRun && transaction.changes.length > 0) await this.#store.commit(transaction)
+    return {transaction, results: this.results}
+  }
 }
 
 function newDocument(body: Json, kind: string, index: number): Doc {

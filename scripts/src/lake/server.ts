@@ -3,13 +3,26 @@ import {assetDir} from './datadir.ts'
 import {readAsset, uploadAsset} from './assets.ts'
 import type {AssetKind} from './assets.ts'
 import {badRequest, notFound, unauthorized} from './errors.ts'
-import {applyCors, ASSET_LIMIT, readBody, readJson, requestOrigin, sendError, sendJson, toJson} from './http.ts'
+import {
+  applyCors,
+  ASSET_LIMIT,
+  JSON_LIMIT,
+  readBody,
+  readJson,
+  requestOrigin,
+  sendError,
+  sendJson,
+  toJson,
+} from './http.ts'
 import type {LakeRequest, LakeResponse} from './http.ts'
+import {runActions} from './actions.ts'
+import {documentEvents, documentsAt, transactionsFor} from './history.ts'
 import {listen} from './listen.ts'
 import {mutate} from './mutate.ts'
 import {parsePerspective, runQuery, storeView} from './query.ts'
 import type {DatasetStore, Doc} from './store.ts'
 import {isPublicId} from './ids.ts'
+import {currentUser, datasetAcl, KeyValueStore, project, users} from './studio.ts'
 
 export interface ServerContext {
   projectId: string
@@ -19,6 +32,7 @@ export interface ServerContext {
   /** The user id recorded as the author of writes. */
   author: string
   streams: Set<() => void>
+  keyValues: KeyValueStore
   log: (line: string) => void
   /** Told of every request, for tests and benchmarks that count what a client asked for. */
   onRequest?: ((request: {method: string; path: string}) => void) | undefined
@@ -67,14 +81,7 @@ async function handle(ctx: ServerContext, req: LakeRequest, res: LakeResponse): 
     (r.method === method || (method === 'GET' && r.method === 'HEAD')) && path.every((part, i) => part === route[i])
 
   if (is('GET', 'ping') && route.length === 1) return sendText(res, 'PONG')
-  if (is('GET', 'projects') && route[2] === 'datasets' && route.length === 3) {
-    return sendJson(
-      res,
-      200,
-      [...ctx.datasets.keys()].map((name) => ({name, aclMode: 'public'})),
-      r.origin,
-    )
-  }
+  if (area === 'projects' || area === 'users' || STUDIO_EXTRAS.has(area ?? '')) return studioRoute(ctx, r, route)
   if (area === 'data' && datasetName !== undefined) {
     const store = dataset(ctx, datasetName)
     if (action === 'query' && (r.method === 'GET' || r.method === 'POST')) return query(ctx, r, store, first)
@@ -82,11 +89,112 @@ async function handle(ctx: ServerContext, req: LakeRequest, res: LakeResponse): 
     if (is('POST', 'data', 'mutate')) return mutateRoute(ctx, r, store)
     if (is('GET', 'data', 'listen')) return listenRoute(ctx, r, store)
     if (is('GET', 'data', 'export')) return exportRoute(r, store)
+    // The Studio's latency report reads the shard name from this; there is one shard here.
+    if (is('GET', 'data', 'ping')) return sendText(res, 'PONG')
+    if (is('POST', 'data', 'actions') && route.length === 3) return actionsRoute(ctx, r, store)
+    if (is('GET', 'data', 'history')) return historyRoute(r, store, route.slice(3))
+    // Cross-dataset references to a document: there are no other datasets locally.
+    if (is('GET', 'data', 'references')) return sendJson(res, 200, {totalCount: 0, references: []}, r.origin)
   }
   if (is('POST', 'assets') && (action === 'images' || action === 'files') && datasetName !== undefined) {
     return uploadRoute(ctx, r, dataset(ctx, datasetName), action)
   }
   throw notFound(`No route for ${r.method} ${url.pathname}`)
+}
+
+/** Hosted services the Studio reaches for; locally they answer, harmlessly. */
+const STUDIO_EXTRAS = new Set(['features', 'intake', 'journey', 'help', 'access'])
+
+/** The Studio's platform endpoints: the user, the project, access, settings and extras. */
+async function studioRoute(ctx: ServerContext, r: Request, route: string[]): Promise<void> {
+  const [area, second, third, fourth, fifth] = route
+  const json = (body: unknown) => sendJson(r.res, 200, body, r.origin)
+  const get = r.method === 'GET' || r.method === 'HEAD'
+
+  if (area === 'users' && second === 'me' && route.length === 2 && get) {
+    // Anonymous callers get `{}`, which is how the Studio learns it must log in.
+    return json(r.authenticated ? currentUser(ctx.author) : {})
+  }
+  if (area === 'users' && second === 'me' && third === 'keyvalue') {
+    requireAuth(r)
+    if (get && fourth !== undefined && route.length === 4) {
+      return json(await ctx.keyValues.get(fourth.split(',').map(decodeURIComponent)))
+    }
+    if ((r.method === 'PUT' || r.method === 'POST') && route.length === 3) {
+      return json(await ctx.keyValues.set(await readJson(r.req)))
+    }
+  }
+  if (area === 'users' && second !== undefined && route.length === 2 && get) {
+    const found = users(second.split(',').map(decodeURIComponent), ctx.author)
+    return json(found.length === 1 ? found[0] : found)
+  }
+  if (area === 'projects' && second !== undefined && get) {
+    if (second !== ctx.projectId) throw notFound(`Project "${second}" not found`)
+    if (route.length === 2) return json(project(ctx.projectId, ctx.author))
+    if (third === 'datasets' && route.length === 3) {
+      // The comments add-on dataset does not exist here.
+      if (r.search.get('datasetProfile') === 'comments') return json([])
+      return json([...ctx.datasets.keys()].map((name) => ({name, aclMode: 'public'})))
+    }
+    if (third === 'datasets' && fourth !== undefined && fifth === 'acl' && route.length === 5) {
+      dataset(ctx, fourth)
+      return json(datasetAcl)
+    }
+    if (third === 'grants' && route.length === 3) return json({})
+    if (third === 'user-applications' && route.length === 3) return json([])
+    if (third === 'roles' && route.length === 3) return json([{name: 'administrator', title: 'Administrator'}])
+  }
+  if (area === 'features' && route.length === 1 && get) return json([])
+  if (area === 'intake' && second === 'telemetry-status' && get) return json({status: 'denied'})
+  if (area === 'intake' && second === 'batch' && r.method === 'POST') {
+    // Telemetry is read and dropped: nothing leaves this machine.
+    await readBody(r.req, JSON_LIMIT)
+    return json({})
+  }
+  if (area === 'journey' && get) return json(second === 'announcements' ? [] : {})
+  if (area === 'help' && get) return json({})
+  if (area === 'access' && get) return json([])
+  throw notFound(`No route for ${r.method} /${route.join('/')}`)
+}
+
+async function actionsRoute(ctx: ServerContext, r: Request, store: DatasetStore): Promise<void> {
+  requireAuth(r)
+  const body = await readJson(r.req)
+  if (typeof body !== 'object' || body === null) throw badRequest('Request body must be an object')
+  const {actions, transactionId, dryRun} = body as {actions?: unknown; transactionId?: unknown; dryRun?: unknown}
+  const {transaction} = await runActions(store, actions, {
+    author: ctx.author,
+    transactionId: typeof transactionId === 'string' ? transactionId : undefined,
+    dryRun: dryRun === true,
+  })
+  sendJson(r.res, 200, {transactionId: transaction.id}, r.origin)
+}
+
+/** /data/history/:dataset/{documents/:ids, transactions/:ids, events/documents/:id}. */
+function historyRoute(r: Request, store: DatasetStore, rest: string[]): void {
+  requireAuth(r)
+  const [kind, second, third] = rest
+  const ids = (list: string | undefined) => (list ?? '').split(',').map(decodeURIComponent).filter(Boolean)
+  if (kind === 'documents' && rest.length === 2) {
+    return sendJson(r.res, 200, {documents: documentsAt(store, ids(second), r.search)}, r.origin)
+  }
+  if (kind === 'transactions' && rest.length === 2) {
+    const lines = transactionsFor(store, ids(second), r.search)
+    r.res.statusCode = 200
+    r.res.setHeader('Content-Type', 'application/x-ndjson')
+    r.res.end(lines.map((line) => `${toJson(line, r.origin)}\n`).join(''))
+    return
+  }
+  if (kind === 'events' && second === 'documents' && third !== undefined && rest.length === 3) {
+    const id = decodeURIComponent(third)
+    const all = documentEvents(store, id)
+    const offset = Number(r.search.get('nextCursor') || 0) || 0
+    const limit = Math.max(1, Number(r.search.get('limit') ?? 100) || 100)
+    const page = all.slice(offset, offset + limit)
+    const nextCursor = offset + limit < all.length ? String(offset + limit) : ''
+    return sendJson(r.res, 200, {events: {[id]: page}, nextCursor}, r.origin)
+  }
+  throw notFound(`No history route for /${rest.join('/')}`)
 }
 
 /** True for the editor token; a wrong token is refused outright rather than read as anonymous. */

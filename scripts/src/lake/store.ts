@@ -69,6 +69,8 @@ export class DatasetStore {
   #log: FileHandle
   #logSize: number
   #transactionIds = new Set<string>()
+  /** The whole log, oldest first, for the history endpoints. */
+  #entries: LogEntry[] = []
   #sinceSnapshot = 0
   #queue: Promise<unknown> = Promise.resolve()
   #subscribers = new Set<(tx: Transaction) => void>()
@@ -120,6 +122,7 @@ export class DatasetStore {
     const store = new DatasetStore(name, dir, await open(logPath, 'a'), validLength)
     store.#docs = docs
     store.#transactionIds = transactionIds
+    store.#entries = entries.map(({entry}) => entry)
     if (replayed > 0) await store.#snapshot()
     return store
   }
@@ -134,6 +137,11 @@ export class DatasetStore {
 
   get size(): number {
     return this.#docs.size
+  }
+
+  /** Every committed transaction, oldest first. */
+  history(): readonly LogEntry[] {
+    return this.#entries
   }
 
   hasTransaction(id: string): boolean {
@@ -170,6 +178,7 @@ export class DatasetStore {
       else this.#docs.delete(change.id)
     }
     this.#transactionIds.add(tx.id)
+    this.#entries.push(entry)
     this.version++
     for (const subscriber of this.#subscribers) subscriber(tx)
 

@@ -1,0 +1,162 @@
+// POST /data/actions/:dataset: Sanity's Actions API, which the Studio uses for every edit,
+// publish, unpublish, delete and discard of an ordinary (draft-backed) document. Each
+// request is one transaction: its actions become mutations on one Stage, so a publish
+// writes the published document and deletes the draft atomically, and the listener sees
+// one transaction with `_rev` equal to its id.
+import {badRequest, HttpError} from './errors.ts'
+import {isDraftId, isVersionId, publishedId as publishedIdOf} from './ids.ts'
+import {Stage} from './mutate.ts'
+import type {Committed} from './mutate.ts'
+import type {DatasetStore, Doc} from './store.ts'
+
+export interface ActionOptions {
+  author: string
+  transactionId?: string | undefined
+  dryRun?: boolean
+}
+
+type Json = Record<string, unknown>
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** An action that cannot apply to the current state (Sanity answers these with 409). */
+function actionError(index: number, description: string, status = 409): HttpError {
+  return new HttpError(status, 'actionError', description, {items: [{error: {description}, index}]})
+}
+
+function stringField(action: Json, name: string, index: number): string {
+  const value = action[name]
+  if (typeof value !== 'string' || value === '') throw badRequest(`Action ${index}: \`${name}\` must be a string`)
+  return value
+}
+
+/** A published document's content as the start of a draft: its own _rev and _updatedAt do not carry over. */
+function contentOf(doc: Doc, id: string): Doc {
+  const {_rev: _r, _updatedAt: _u, ...rest} = doc
+  return {...rest, _id: id}
+}
+
+/** References marked `_strengthenOnPublish` (made weak while the target was a draft) become strong. */
+function strengthenOnPublish(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(strengthenOnPublish)
+  if (!isObject(value)) return value
+  if (typeof value._ref === 'string' && isObject(value._strengthenOnPublish)) {
+    const {_strengthenOnPublish: options, _weak: weak, ...rest} = value
+    return options.weak ? {...rest, _weak: weak} : rest
+  }
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, strengthenOnPublish(item)]))
+}
+
+export function runActions(store: DatasetStore, actions: unknown, options: ActionOptions): Promise<Committed> {
+  const list = Array.isArray(actions) ? actions : [actions]
+  if (list.length === 0 || !list.every(isObject)) throw badRequest('`actions` must be an action or a list of them')
+  return store.enqueue(async () => {
+    const stage = new Stage(store, options)
+    for (const [index, action] of (list as Json[]).entries()) await apply(stage, action, index)
+    return stage.commit()
+  })
+}
+
+async function apply(stage: Stage, action: Json, index: number): Promise<void> {
+  const type = action.actionType
+  switch (type) {
+    case 'sanity.action.document.create': {
+      const attributes = action.attributes
+      if (!isObject(attributes) || typeof attributes._type !== 'string') {
+        throw badRequest(`Action ${index}: \`attributes\` must be a document with a _type`)
+      }
+      const publishedId = stringField(action, 'publishedId', index)
+      const id = typeof attributes._id === 'string' ? attributes._id : `drafts.${publishedId}`
+      if (publishedIdOf(id) !== publishedId)
+        throw badRequest(`Action ${index}: ${id} is not a version of ${publishedId}`)
+      if (stage.current(id)) {
+        if (action.ifExists === 'ignore') return
+        throw actionError(index, `Document "${id}" already exists`)
+      }
+      await stage.run({create: {...attributes, _id: id}}, index)
+      return
+    }
+    case 'sanity.action.document.edit': {
+      const draftId = stringField(action, 'draftId', index)
+      const publishedId = stringField(action, 'publishedId', index)
+      if (!isObject(action.patch)) throw badRequest(`Action ${index}: \`patch\` must be an object`)
+      if (!stage.current(draftId)) {
+        // The Studio edits a published document by patching a draft it expects us to create.
+        const published = stage.current(publishedId)
+        if (!published)
+          throw actionError(index, `Cannot edit "${publishedId}": it has neither a draft nor a published version`)
+        await stage.run({create: contentOf(published, draftId)}, index)
+      }
+      await stage.run({patch: {...action.patch, id: draftId}}, index)
+      return
+    }
+    case 'sanity.action.document.publish': {
+      const draftId = stringField(action, 'draftId', index)
+      const publishedId = stringField(action, 'publishedId', index)
+      const draft = stage.current(draftId)
+      const published = stage.current(publishedId)
+      if (!draft) throw actionError(index, `Cannot publish "${publishedId}": there is no draft "${draftId}"`)
+      if (typeof action.ifDraftRevisionId === 'string' && action.ifDraftRevisionId !== draft._rev) {
+        throw actionError(
+          index,
+          `Draft "${draftId}" has revision "${draft._rev}", expected "${action.ifDraftRevisionId}"`,
+        )
+      }
+      if (typeof action.ifPublishedRevisionId === 'string' && action.ifPublishedRevisionId !== published?._rev) {
+        throw actionError(
+          index,
+          `Published document "${publishedId}" has revision "${published?._rev ?? '(none)'}", expected "${action.ifPublishedRevisionId}"`,
+        )
+      }
+      const value = strengthenOnPublish(contentOf(draft, publishedId)) as Doc
+      if (published?._createdAt) value._createdAt = published._createdAt
+      await stage.run({createOrReplace: value}, index)
+      await stage.run({delete: {id: draftId}}, index)
+      return
+    }
+    case 'sanity.action.document.unpublish': {
+      const draftId = stringField(action, 'draftId', index)
+      const publishedId = stringField(action, 'publishedId', index)
+      const published = stage.current(publishedId)
+      if (!published) throw actionError(index, `Cannot unpublish "${publishedId}": it is not published`)
+      // The content stays as a draft, as in the Studio's own unpublish.
+      if (!stage.current(draftId)) await stage.run({create: contentOf(published, draftId)}, index)
+      await stage.run({delete: {id: publishedId}}, index)
+      return
+    }
+    case 'sanity.action.document.delete': {
+      const publishedId = stringField(action, 'publishedId', index)
+      const drafts = Array.isArray(action.includeDrafts) ? action.includeDrafts : []
+      if (!drafts.every((id): id is string => typeof id === 'string' && publishedIdOf(id) === publishedId)) {
+        throw badRequest(`Action ${index}: \`includeDrafts\` must list versions of ${publishedId}`)
+      }
+      if (!stage.current(publishedId) && !drafts.some((id) => stage.current(id))) {
+        throw actionError(index, `Cannot delete "${publishedId}": it does not exist`)
+      }
+      for (const id of [publishedId, ...drafts]) await stage.run({delete: {id}}, index)
+      return
+    }
+    case 'sanity.action.document.discard':
+    case 'sanity.action.document.version.discard': {
+      const id = stringField(action, type === 'sanity.action.document.discard' ? 'draftId' : 'versionId', index)
+      if (!isDraftId(id) && !isVersionId(id)) throw badRequest(`Action ${index}: "${id}" is not a draft or version id`)
+      if (!stage.current(id)) throw actionError(index, `Cannot discard "${id}": it does not exist`)
+      await stage.run({delete: {id}}, index)
+      return
+    }
+    case 'sanity.action.document.replaceDraft': {
+      const publishedId = stringField(action, 'publishedId', index)
+      const attributes = action.attributes
+      if (!isObject(attributes) || typeof attributes._type !== 'string') {
+        throw badRequest(`Action ${index}: \`attributes\` must be a document with a _type`)
+      }
+      const id = typeof attributes._id === 'string' ? attributes._id : `drafts.${publishedId}`
+      if (publishedIdOf(id) !== publishedId)
+        throw badRequest(`Action ${index}: ${id} is not a version of ${publishedId}`)
+      await stage.run({createOrReplace: {...attributes, _id: id}}, index)
+      return
+    }
+    default:
+      throw badRequest(`Action ${index}: unsupported actionType ${JSON.stringify(type)}`)
+  }
+}

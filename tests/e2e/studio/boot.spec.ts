@@ -1,0 +1,54 @@
+import {TEAM_GROUPS} from '@itss/schemas'
+
+import {contentPane, expect, openDocument, test} from './fixtures.ts'
+
+const MENU = [
+  'Site settings',
+  'Navigation',
+  'Pages',
+  'FAQs',
+  'Team',
+  'Partners',
+  'Research roadmap',
+  'Milestones',
+  'Quotes',
+]
+
+test('the Studio boots logged in and shows the content menu, with the team in its four groups', async ({page}) => {
+  await page.goto('/structure')
+  const menu = contentPane(page)
+  // The sections editors know, in their order; types added later (pnpm new:type) follow them.
+  await expect(menu.getByRole('link').nth(MENU.length - 1)).toHaveText(MENU.at(-1) ?? '')
+  expect((await menu.getByRole('link').allInnerTexts()).slice(0, MENU.length)).toEqual(MENU)
+  // Logged in as the lake's one editor.
+  await expect(page.getByRole('button', {name: /Local editor|LE/}).first()).toBeVisible()
+
+  await menu.getByRole('link', {name: 'Team', exact: true}).click()
+  const teamPane = page.locator('[data-testid="structure-tool-list-pane"]').nth(1)
+  await expect(teamPane.getByRole('link')).toHaveText(TEAM_GROUPS.map((group) => group.title))
+})
+
+test('singletons can be published but not duplicated or deleted; pages can be both', async ({page}) => {
+  // The document's other actions, behind the button next to Publish (absent when there are none).
+  const menuItems = async () => {
+    const button = page.getByTestId('action-menu-button')
+    if ((await button.count()) === 0) return []
+    await button.click()
+    const items = await page.getByRole('menuitem').allInnerTexts()
+    await page.keyboard.press('Escape')
+    return items.map((item) => item.trim())
+  }
+
+  await openDocument(page, 'Site settings', /Site settings/)
+  await expect(page.getByTestId('action-publish')).toBeVisible()
+  const singletonActions = await menuItems()
+  expect(singletonActions.join('\n')).not.toMatch(/Duplicate|Delete/)
+
+  // The same menu on an ordinary document does offer both, so the check above means something.
+  await openDocument(page, 'Pages', /About us/)
+  await expect(page.getByTestId('action-publish')).toBeVisible()
+  await expect(page.getByTestId('action-menu-button')).toBeVisible()
+  const pageActions = await menuItems()
+  expect(pageActions.join('\n')).toMatch(/Duplicate/)
+  expect(pageActions.join('\n')).toMatch(/Delete/)
+})

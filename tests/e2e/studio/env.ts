@@ -1,0 +1,15 @@
+// Where the Studio's browser tests find their own lake and Studio: fixed loopback ports and
+// a data dir that the web server entry recreates from dataset/ on every run.
+import os from 'node:os'
+import path from 'node:path'
+
+export const STUDIO_PORT = 3533
+export const LAKE_HTTP_PORT = 3501
+export const LAKE_HTTPS_PORT = 3543
+export const PROJECT_ID = 'itss'
+export const studioDataDir = path.join(os.tmpdir(), 'itss-studio-e2e-lake')
+export const studioUrl = `http://localhost:${STUDIO_PORT}`
+/** What the browser calls (Chromium resolves *.localhost to loopback). */
+export const lakeBrowserOrigin = `https://${PROJECT_ID}.localhost:${LAKE_HTTPS_PORT}`
+/** What Node-side clients and builds call. */
+export const lakeHttpUrl = `http://127.0.0.1:${LAKE_HTTP_PORT}`
