@@ -1,7 +1,7 @@
 import {SINGLETON_IDS, schemaTypes} from '@itss/schemas'
 import {defineConfig} from 'sanity'
 import {structureTool} from 'sanity/structure'
-import {backend, localBackendOptions} from './src/backend.ts'
+import {backend} from './src/backend.ts'
 import {structure} from './src/structure.ts'
 
 const singletons = new Set<string>(SINGLETON_IDS)
@@ -13,7 +13,7 @@ export default defineConfig({
   title: 'ITSS content',
   projectId: backend.projectId,
   dataset: backend.dataset,
-  ...(backend.local ? localBackendOptions : {}),
+  ...backend.workspace,
   plugins: [structureTool({structure})],
   schema: {
     types: schemaTypes,
