@@ -1,0 +1,443 @@
+// Synthetic datasets for the scale benchmark: the demo dataset (singletons, home page, menu)
+// plus generated pages, FAQs, people and so on, valid per the schema, and the same pages as
+// plain JSON for the plain Astro build to render.
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+
+export interface Doc {
+  _id: string
+  _type: string
+  [key: string]: unknown
+}
+
+/** One page as the plain Astro build renders it: the same words, no CMS. */
+export interface PlainPage {
+  path: string
+  title: string
+  summary: string
+  trail: PlainLink[]
+  sections: PlainSection[]
+}
+export interface PlainLink {
+  href: string
+  title: string
+}
+export interface PlainSection {
+  heading?: string
+  paragraphs: string[]
+  items: string[]
+  cards: Array<PlainLink & {summary: string}>
+  entries: Array<{title: string; text: string}>
+}
+export interface PlainSite {
+  name: string
+  nav: PlainLink[]
+  footer: PlainLink[]
+  pages: PlainPage[]
+}
+
+export interface SyntheticDataset {
+  /** Every document for data.ndjson, demo documents first. */
+  documents: Doc[]
+  /** How many documents of each type. */
+  counts: Record<string, number>
+  plain: PlainSite
+}
+
+const STAMP = '2026-11-01T09:00:00Z'
+/** Children per page in the generated tree: 20 top-level pages, 400 under them, and so on. */
+const FAN_OUT = 20
+
+export async function readDemoDocuments(datasetDir: string): Promise<Doc[]> {
+  const text = await readFile(path.join(datasetDir, 'data.ndjson'), 'utf8')
+  return text
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as Doc)
+}
+
+/** `total` documents in all: the demo's, then generated ones, mostly pages. Deterministic. */
+export function generateDataset(total: number, demo: Doc[]): SyntheticDataset {
+  const random = mulberry32(total)
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T
+  const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1))
+  let keyCounter = 0
+  const key = () => `k${(keyCounter++).toString(36)}`
+
+  const sentence = () => {
+    const words = Array.from({length: between(8, 16)}, () => pick(WORDS))
+    const text = words.join(' ')
+    return `${text[0]?.toUpperCase()}${text.slice(1)}.`
+  }
+  const sentences = (min: number, max: number) => Array.from({length: between(min, max)}, sentence).join(' ')
+  const title = () => {
+    const text = Array.from({length: between(2, 4)}, () => pick(WORDS)).join(' ')
+    return `${text[0]?.toUpperCase()}${text.slice(1)}`
+  }
+  const span = (text: string, marks: string[] = []) => ({_type: 'span', _key: key(), text, marks})
+  const block = (text: string, extra: Record<string, unknown> = {}) => ({
+    _type: 'block',
+    _key: key(),
+    style: 'normal',
+    markDefs: [],
+    children: [span(text)],
+    ...extra,
+  })
+  /** A paragraph with a link to another page or elsewhere, as editors write them. */
+  const linkedBlock = (pageId: string | undefined) => {
+    const mark = key()
+    const def = pageId
+      ? {_key: mark, _type: 'internalLink', page: {_type: 'reference', _ref: pageId}}
+      : {_key: mark, _type: 'link', href: 'https://www.gov.uk/'}
+    return {
+      _type: 'block',
+      _key: key(),
+      style: 'normal',
+      markDefs: [def],
+      children: [span(`${sentence()} `), span('Read more', [mark]), span('.')],
+    }
+  }
+  const richText = (linkTo: string | undefined) => {
+    const blocks: unknown[] = [block(sentences(1, 3))]
+    if (random() < 0.4) blocks.push(block(title(), {style: 'h3'}))
+    blocks.push(random() < 0.5 ? linkedBlock(linkTo) : block(sentences(1, 3)))
+    if (random() < 0.4) {
+      const strong = random() < 0.5 ? ['strong'] : ['em']
+      for (let i = between(2, 4); i > 0; i--)
+        blocks.push({...block(''), children: [span(title(), strong)], listItem: 'bullet', level: 1})
+    }
+    return blocks
+  }
+
+  const remaining = Math.max(0, total - demo.length)
+  const share = (fraction: number) => Math.round(remaining * fraction)
+  const counts = {
+    faq: share(0.02),
+    teamMember: share(0.015),
+    partner: share(0.005),
+    milestone: share(0.005),
+    quote: share(0.01),
+    // Stages are numbered 1 to 20 and the demo has three.
+    roadmapStage: Math.min(17, Math.floor(remaining / 500)),
+  }
+  const pageCount = remaining - Object.values(counts).reduce((a, b) => a + b, 0)
+  const docs: Doc[] = []
+  const base = (type: string, id: string) => ({_id: id, _type: type, _createdAt: STAMP, _updatedAt: STAMP})
+  const categories = ['institute', 'funding', 'programmes']
+  const groups = ['coreTeam', 'advisoryBoard', 'technicalCouncil', 'researchPolicyGroup']
+  const kinds = ['funder', 'host', 'supportingPartner']
+  const precisions = ['year', 'month', 'day']
+
+  for (let i = 0; i < counts.faq; i++)
+    docs.push({
+      ...base('faq', `faq-bench-${i}`),
+      question: `${title()}?`,
+      answer: [block(sentences(1, 3))],
+      category: categories[i % categories.length],
+      order: 100 + i,
+    })
+  for (let i = 0; i < counts.teamMember; i++)
+    docs.push({
+      ...base('teamMember', `team-bench-${i}`),
+      name: `Person ${i}`,
+      role: title(),
+      group: groups[i % groups.length],
+      ...(random() < 0.5 ? {bio: sentences(1, 2)} : {}),
+      order: 100 + i,
+    })
+  for (let i = 0; i < counts.partner; i++)
+    docs.push({
+      ...base('partner', `partner-bench-${i}`),
+      name: `${title()} ${i}`,
+      kind: kinds[i % kinds.length],
+      description: sentences(1, 1).slice(0, 300),
+      url: `https://partner-${i}.example/`,
+      order: 100 + i,
+    })
+  for (let i = 0; i < counts.milestone; i++)
+    docs.push({
+      ...base('milestone', `milestone-bench-${i}`),
+      date: `${2000 + (i % 26)}-${String((i % 12) + 1).padStart(2, '0')}-01`,
+      precision: precisions[i % precisions.length],
+      title: title(),
+      summary: sentences(1, 2).slice(0, 400),
+    })
+  for (let i = 0; i < counts.quote; i++)
+    docs.push({
+      ...base('quote', `quote-bench-${i}`),
+      text: sentences(1, 2).slice(0, 600),
+      attribution: `Person ${i}`,
+      role: title(),
+      placeholder: false,
+    })
+  for (let i = 0; i < counts.roadmapStage; i++)
+    docs.push({
+      ...base('roadmapStage', `roadmap-bench-${i}`),
+      stage: 4 + i,
+      title: title(),
+      summary: sentences(1, 2).slice(0, 400),
+      body: [block(sentences(1, 2))],
+      outcomes: [title(), title()],
+    })
+
+  const quoteIds = [
+    ...demo.filter((doc) => doc._type === 'quote').map((doc) => doc._id),
+    ...docs.filter((doc) => doc._type === 'quote').map((doc) => doc._id),
+  ]
+  const pageId = (i: number) => `page-bench-${i}`
+  // Page i's parent is page floor(i / FAN_OUT) - 1; the first FAN_OUT pages sit at the top.
+  const parentOf = (i: number) => (i < FAN_OUT ? undefined : Math.floor(i / FAN_OUT) - 1)
+  const childrenOf = (i: number) => {
+    const first = (i + 1) * FAN_OUT
+    const ids: string[] = []
+    for (let c = first; c < Math.min(first + FAN_OUT, pageCount) && ids.length < 9; c++) ids.push(pageId(c))
+    return ids
+  }
+  const hubSections = ['faqSection', 'teamSection', 'partnerSection', 'timelineSection', 'roadmapSection'] as const
+
+  for (let i = 0; i < pageCount; i++) {
+    const parent = parentOf(i)
+    const linkTo = random() < 0.5 && parent !== undefined ? pageId(parent) : undefined
+    const body: unknown[] = [{_type: 'textSection', _key: key(), heading: title(), body: richText(linkTo)}]
+    for (let s = between(1, 3); s > 0; s--) {
+      const roll = random()
+      if (roll < 0.45) body.push({_type: 'textSection', _key: key(), heading: title(), body: richText(undefined)})
+      else if (roll < 0.6)
+        body.push({
+          _type: 'statsSection',
+          _key: key(),
+          heading: title(),
+          stats: Array.from({length: between(2, 4)}, () => ({
+            _type: 'stat',
+            _key: key(),
+            value: `${between(2, 999)}`,
+            label: title(),
+          })),
+        })
+      else if (roll < 0.75 && quoteIds.length > 0)
+        body.push({_type: 'quoteSection', _key: key(), quote: {_type: 'reference', _ref: pick(quoteIds)}})
+      else if (roll < 0.85)
+        body.push({
+          _type: 'commitmentsSection',
+          _key: key(),
+          heading: title(),
+          statement: sentence(),
+          commitments: Array.from({length: between(2, 4)}, (_, n) => `${title()} ${n + 1}`),
+        })
+      else if (roll < 0.9) body.push({_type: 'videoSection', _key: key(), heading: title(), caption: sentence()})
+      else body.push({_type: 'textSection', _key: key(), heading: title(), body: richText(undefined)})
+    }
+    // Sections that list every FAQ, person, partner, milestone or stage: on top-level pages only.
+    if (i < FAN_OUT) {
+      const type = hubSections[i % hubSections.length] ?? 'faqSection'
+      const extra = type === 'teamSection' ? {groups} : type === 'partnerSection' ? {kinds} : {}
+      body.push({_type: type, _key: key(), heading: title(), intro: sentence(), ...extra})
+    }
+    const children = childrenOf(i)
+    const related = children.length > 0 ? children : parent !== undefined ? childrenOf(parent) : []
+    const cards = related.filter((id) => id !== pageId(i))
+    if (cards.length > 0)
+      body.push({
+        _type: 'pageCardsSection',
+        _key: key(),
+        heading: 'Related pages',
+        pages: cards.map((id) => ({_type: 'reference', _ref: id, _key: key()})),
+      })
+    docs.push({
+      ...base('page', pageId(i)),
+      title: title(),
+      slug: {_type: 'slug', current: `topic-${i}`},
+      ...(parent !== undefined ? {parent: {_type: 'reference', _ref: pageId(parent)}} : {}),
+      summary: sentences(1, 2).slice(0, 300),
+      body,
+    })
+  }
+
+  const documents = [...demo, ...docs]
+  const tally: Record<string, number> = {}
+  for (const doc of documents) tally[doc._type] = (tally[doc._type] ?? 0) + 1
+  return {documents, counts: tally, plain: plainSite(documents)}
+}
+
+/** The pages as the plain build sees them: addresses resolved, references replaced by words. */
+function plainSite(documents: Doc[]): PlainSite {
+  const byType = (type: string) => documents.filter((doc) => doc._type === type)
+  const settings = documents.find((doc) => doc._id === 'siteSettings') ?? {_id: '', _type: ''}
+  const homeId = (settings.homePage as {_ref?: string} | undefined)?._ref
+  const pages = byType('page')
+  const pagesById = new Map(pages.map((page) => [page._id, page]))
+  const byId = new Map(documents.map((doc) => [doc._id, doc]))
+  const str = (value: unknown) => (typeof value === 'string' ? value : '')
+  const parentId = (page: Doc) => (page.parent as {_ref?: string} | undefined)?._ref
+
+  const paths = new Map<string, string>()
+  const pathOf = (page: Doc): string => {
+    const known = paths.get(page._id)
+    if (known) return known
+    const parent = parentId(page)
+    const above = parent && parent !== homeId ? pagesById.get(parent) : undefined
+    const slug = (page.slug as {current?: string} | undefined)?.current ?? ''
+    const result = page._id === homeId ? '/' : `${above ? pathOf(above) : ''}/${slug}`
+    paths.set(page._id, result)
+    return result
+  }
+  const linkOf = (link: unknown): PlainLink => {
+    const value = (link ?? {}) as {label?: string; href?: string; page?: {_ref?: string}}
+    const target = value.page?._ref ? pagesById.get(value.page._ref) : undefined
+    return {href: target ? pathOf(target) : (value.href ?? '/'), title: value.label ?? ''}
+  }
+  const textOf = (blocks: unknown) =>
+    ((blocks ?? []) as Array<{children?: Array<{text?: string}>}>).map((b) =>
+      (b.children ?? []).map((c) => c.text ?? '').join(''),
+    )
+  const entriesOf = (type: string, titleField: string, textField: string) =>
+    byType(type).map((doc) => ({
+      title: str(doc[titleField]),
+      text: Array.isArray(doc[textField]) ? textOf(doc[textField]).join(' ') : str(doc[textField]),
+    }))
+
+  const sectionOf = (section: Record<string, unknown>): PlainSection => {
+    const out: PlainSection = {paragraphs: [], items: [], cards: [], entries: []}
+    if (typeof section.heading === 'string') out.heading = section.heading
+    for (const field of ['intro', 'statement', 'caption']) if (section[field]) out.paragraphs.push(str(section[field]))
+    switch (section._type) {
+      case 'textSection':
+        out.paragraphs.push(...textOf(section.body))
+        break
+      case 'statsSection':
+        out.items.push(
+          ...((section.stats ?? []) as Array<{value?: string; label?: string}>).map((s) => `${s.value} ${s.label}`),
+        )
+        break
+      case 'commitmentsSection':
+        out.items.push(...((section.commitments ?? []) as string[]))
+        break
+      case 'quoteSection': {
+        const quote = byId.get((section.quote as {_ref?: string} | undefined)?._ref ?? '')
+        if (quote) out.paragraphs.push(str(quote.text), str(quote.attribution))
+        break
+      }
+      case 'pageCardsSection':
+        for (const ref of (section.pages ?? []) as Array<{_ref?: string}>) {
+          const page = pagesById.get(ref._ref ?? '')
+          if (page) out.cards.push({href: pathOf(page), title: str(page.title), summary: str(page.summary)})
+        }
+        break
+      case 'faqSection':
+        out.entries.push(...entriesOf('faq', 'question', 'answer'))
+        break
+      case 'teamSection':
+        out.entries.push(...entriesOf('teamMember', 'name', 'role'))
+        break
+      case 'partnerSection':
+        out.entries.push(...entriesOf('partner', 'name', 'description'))
+        break
+      case 'timelineSection':
+        out.entries.push(...entriesOf('milestone', 'title', 'summary'))
+        break
+      case 'roadmapSection':
+        out.entries.push(...entriesOf('roadmapStage', 'title', 'summary'))
+        break
+    }
+    return out
+  }
+
+  const trailOf = (page: Doc): PlainLink[] => {
+    const trail: PlainLink[] = []
+    let parent = pagesById.get(parentId(page) ?? '')
+    while (parent && parent._id !== homeId && trail.length < 20) {
+      trail.unshift({href: pathOf(parent), title: str(parent.title)})
+      parent = pagesById.get(parentId(parent) ?? '')
+    }
+    return page._id === homeId ? [] : [{href: '/', title: 'Home'}, ...trail]
+  }
+
+  const navigation = documents.find((doc) => doc._id === 'navigation')
+  return {
+    name: str(settings.name),
+    nav: ((navigation?.main ?? []) as Array<{link?: unknown}>).map((item) => linkOf(item.link)),
+    footer: ((settings.footerLinks ?? []) as unknown[]).map(linkOf),
+    pages: pages.map((page) => ({
+      path: pathOf(page),
+      title: str(page.title),
+      summary: str(page.summary),
+      trail: trailOf(page),
+      sections: ((page.body ?? []) as Array<Record<string, unknown>>).map(sectionOf),
+    })),
+  }
+}
+
+/** A small seeded generator, so every run benchmarks the same content. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const WORDS = [
+  'technical',
+  'skills',
+  'careers',
+  'research',
+  'innovation',
+  'higher',
+  'education',
+  'technicians',
+  'laboratory',
+  'workshop',
+  'training',
+  'strategy',
+  'policy',
+  'sector',
+  'universities',
+  'partners',
+  'national',
+  'recognition',
+  'development',
+  'apprenticeships',
+  'standards',
+  'professional',
+  'registration',
+  'insight',
+  'influence',
+  'community',
+  'network',
+  'funding',
+  'evidence',
+  'data',
+  'survey',
+  'engineering',
+  'science',
+  'digital',
+  'equipment',
+  'facilities',
+  'leadership',
+  'mentoring',
+  'progression',
+  'pathways',
+  'visibility',
+  'sustainability',
+  'collaboration',
+  'regional',
+  'programme',
+  'commitment',
+  'institute',
+  'staff',
+  'teams',
+  'practice',
+  'the',
+  'and',
+  'for',
+  'with',
+  'across',
+  'of',
+  'in',
+  'to',
+  'our',
+  'new',
+]
