@@ -8,8 +8,8 @@ import {copyWorkspace} from './workspaceCopy.ts'
 
 /*
  * `pnpm new:type` on a copy of the repository: the new type's schema, cases, query, page and
- * demo document are written, the types regenerate, its validation tests pass, and the site
- * builds with its page showing the demo document.
+ * demo document are written, the types regenerate, its validation tests pass, the Studio's menu
+ * lists it, and the site builds with its page showing the demo document.
  */
 
 let copy: string
@@ -57,6 +57,14 @@ test("passes the schema tests and the content model's checks", () => {
   const output = stripVTControlCharacters(result.stdout)
   expect(output).toMatch(/caseStudy > fails when title is required/)
   expect(output).toMatch(/caseStudy has at least one document in the demo dataset/)
+}, 120_000)
+
+test("is listed in the Studio's content menu", () => {
+  const vitest = path.join(copy, 'node_modules/vitest/vitest.mjs')
+  const result = run([vitest, 'run', '--reporter=verbose', 'studio/src/structure.test.ts'], copy)
+  expect(result.status, result.stdout + result.stderr).toBe(0)
+  // The menu built from the copy's Studio configuration has exactly one item opening the new type.
+  expect(stripVTControlCharacters(result.stdout)).toMatch(/✓ .*caseStudy is in the Studio's content menu/)
 }, 120_000)
 
 test('type-checks and builds, and its page lists the demo document', async () => {

@@ -1,0 +1,81 @@
+import {documentTypes, singletonTypes} from '@itss/schemas'
+import {createSourceFromConfig, getConfigContextFromSource, type SingleWorkspace, type Source} from 'sanity'
+import {
+  createStructureBuilder,
+  type ChildResolverOptions,
+  type ListItem,
+  type List,
+  type ListBuilder,
+  type StructureResolverContext,
+} from 'sanity/structure'
+import {expect, test} from 'vitest'
+import config from '../sanity.config.ts'
+import {structure} from './structure.ts'
+
+/*
+ * The Studio's content menu, built in Node by Sanity's own structure builder from the Studio's
+ * real configuration (schema, templates, new-document options), so every document type,
+ * including one just added by `pnpm new:type`, is shown to reach editors.
+ */
+
+// Building the menu never calls the backend; the source only reads the client's settings.
+const client = {
+  withConfig: () => client,
+  config: () => ({projectId: 'itss', dataset: 'production', url: 'http://localhost:1/v1'}),
+} as unknown as ReturnType<Source['getClient']>
+
+const source = await createSourceFromConfig({
+  ...(config as SingleWorkspace),
+  currentUser: {id: 'editor', name: 'Editor', email: 'editor@example.com', role: 'administrator', roles: []},
+  getClient: () => client,
+})
+// What an editor first sees: drafts over published documents.
+const S = createStructureBuilder({source, perspectiveStack: ['drafts']})
+// The menu reads nothing but the builder; the live stores it could use are left out.
+const context = getConfigContextFromSource(source) as StructureResolverContext
+const menu = (await structure(S, context)) as ListBuilder
+const list = menu.serialize()
+const items = list.items.filter((item): item is ListItem => item.type === 'listItem')
+
+/** A pane as the structure tool receives it, reduced to what tells which documents it shows. */
+type Pane = {type: string; schemaTypeName?: string; options?: {type?: string}; items?: List['items']}
+
+/** What opening a menu item shows, resolved and serialized as the Studio's structure tool does. */
+async function open(item: ListItem, index: number, parent: unknown, path: string[]): Promise<Pane | undefined> {
+  const options: ChildResolverOptions = {parent, index, splitIndex: 0, path, params: {}, structureContext: S.context}
+  const child = typeof item.child === 'function' ? await item.child(item.id, options) : item.child
+  return child && 'serialize' in child && typeof child.serialize === 'function'
+    ? (child.serialize({path}) as Pane)
+    : (child as Pane | undefined)
+}
+
+/** The document types a menu item leads to: its list of documents, its one document, or its sub-menu's. */
+async function typesOpenedBy(item: ListItem, index: number, parent: unknown, path: string[]): Promise<string[]> {
+  const pane = await open(item, index, parent, [...path, item.id])
+  if (pane?.type === 'document') return pane.options?.type ? [pane.options.type] : []
+  if (pane?.type === 'list') {
+    const subItems = (pane.items ?? []).filter((sub): sub is ListItem => sub.type === 'listItem')
+    const types = await Promise.all(subItems.map((sub, i) => typesOpenedBy(sub, i, pane, [...path, item.id])))
+    return [...new Set(types.flat())]
+  }
+  const type = pane?.schemaTypeName ?? item.schemaType?.name
+  return type ? [type] : []
+}
+
+const opened = await Promise.all(
+  items.map(async (item, index) => ({id: item.id, types: await typesOpenedBy(item, index, list, [])})),
+)
+
+const typeNames = [...documentTypes, ...singletonTypes].map((type) => type.name)
+
+test.each(typeNames)("%s is in the Studio's content menu", (type) => {
+  const entries = opened.filter((entry) => entry.types.includes(type))
+  expect(entries, `one menu item should open ${type}; menu: ${JSON.stringify(opened)}`).toHaveLength(1)
+})
+
+test('every menu item opens a document type of the schema', () => {
+  for (const entry of opened) {
+    expect(entry.types, `menu item ${entry.id}`).not.toHaveLength(0)
+    for (const type of entry.types) expect(typeNames, `menu item ${entry.id}`).toContain(type)
+  }
+})
