@@ -1,5 +1,5 @@
 import {SINGLETON_IDS, schemaTypes} from '@itss/schemas'
-import {defineConfig} from 'sanity'
+import {defineConfig, useClient, type DocumentActionComponent} from 'sanity'
 import {structureTool} from 'sanity/structure'
 import {backend} from './src/backend.ts'
 import {structure} from './src/structure.ts'
@@ -7,6 +7,45 @@ import {structure} from './src/structure.ts'
 const singletons = new Set<string>(SINGLETON_IDS)
 /** What an editor may do with a singleton: change it and publish it, never copy or delete it. */
 const singletonActions = new Set(['publish', 'discardChanges', 'restore'])
+
+/** The draft-preview server (`pnpm preview`); set SANITY_STUDIO_PREVIEW_URL at build time to move it. */
+const previewOrigin = process.env.SANITY_STUDIO_PREVIEW_URL ?? 'http://localhost:4322'
+
+/** A page's site path: its slug under its parent's path; the home page is `/` (as the site does). */
+async function pagePath(client: ReturnType<typeof useClient>, id: string): Promise<string> {
+  // Drafts perspective, as the preview server reads: an unpublished slug change counts.
+  const {homePageId, pages} = await client.withConfig({perspective: 'drafts'}).fetch<{
+    homePageId: string | null
+    pages: {_id: string; slug: string | null; parentId: string | null}[]
+  }>(`{"homePageId": *[_id == "siteSettings"][0].homePage._ref,
+      "pages": *[_type == "page"]{_id, "slug": slug.current, "parentId": parent._ref}}`)
+  const byId = new Map(pages.map((page) => [page._id, page]))
+  const slugs: string[] = []
+  for (let page = byId.get(id); page && page._id !== homePageId && slugs.length < 20;) {
+    slugs.unshift(page.slug ?? '')
+    page = page.parentId ? byId.get(page.parentId) : undefined
+  }
+  return `/${slugs.join('/')}`
+}
+
+/** Opens the page in the draft-preview server, with this document's unpublished changes. */
+const PreviewAction: DocumentActionComponent = ({id}) => {
+  const client = useClient({apiVersion: '2025-02-19'})
+  return {
+    label: 'Preview',
+    title: `Open this page with its draft changes at ${previewOrigin}`,
+    onHandle: () => {
+      // Opened now, while the click still counts as the user's, and pointed at the page once
+      // its path is known (popup blockers refuse a window opened after an await).
+      const tab = window.open('', '_blank')
+      pagePath(client, id).then(
+        (path) => tab?.location.assign(`${previewOrigin}${path}`),
+        () => tab?.location.assign(previewOrigin),
+      )
+    },
+  }
+}
+PreviewAction.displayName = 'PreviewAction'
 
 export default defineConfig({
   name: 'default',
@@ -29,8 +68,10 @@ export default defineConfig({
     ],
   },
   document: {
-    actions: (actions, {schemaType}) =>
-      singletons.has(schemaType) ? actions.filter(({action}) => action && singletonActions.has(action)) : actions,
+    actions: (actions, {schemaType}) => {
+      if (singletons.has(schemaType)) return actions.filter(({action}) => action && singletonActions.has(action))
+      return schemaType === 'page' ? [...actions, PreviewAction] : actions
+    },
     newDocumentOptions: (items) => items.filter((item) => !singletons.has(item.templateId)),
     comments: {enabled: false},
   },

@@ -7,7 +7,10 @@ function watchForErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`)
   })
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`))
-  page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`))
+  page.on('requestfailed', (request) => {
+    // A request the browser cancels itself (leaving the page before the icon loads) is not an error.
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`request failed: ${request.url()}`)
+  })
   return errors
 }
 

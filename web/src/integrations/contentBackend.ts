@@ -1,10 +1,24 @@
 import {ensureLocalLake} from '@itss/scripts/localLake.ts'
 import type {AstroIntegration} from 'astro'
 
+/** Shared with `loadContent` (src/lib/content.ts), which runs in this process in dev. */
+const DEV_REQUEST_KEY = Symbol.for('itss.devPageRequest')
+
+/** A page the dev server renders, as opposed to Vite's modules, assets and image endpoint. */
+function isPageRequest(url: string | undefined): boolean {
+  const pathname = new URL(url ?? '/', 'http://dev').pathname
+  if (/^\/(@|_|src\/|node_modules\/)/.test(pathname)) return false
+  const extension = /\.([a-z0-9]+)$/i.exec(pathname)?.[1]
+  return extension === undefined || extension === 'html' || extension === 'xml'
+}
+
 /**
  * Keeps the local content backend up for the whole of a build or dev session when the site
  * reads from it (no SANITY_PROJECT_ID): started here if none is running, closed at the end.
  * Pages find it through the same `ensureLake` lookup, so a running backend is reused.
+ *
+ * In the dev server (draft preview) every page request reads the content afresh, so an
+ * editor's saved draft shows on reload.
  */
 export function contentBackend(): AstroIntegration {
   let close: (() => Promise<void>) | undefined
@@ -23,7 +37,22 @@ export function contentBackend(): AstroIntegration {
     hooks: {
       'astro:build:start': ({logger}) => start((line) => logger.info(line)),
       'astro:build:done': stop,
-      'astro:server:setup': ({logger}) => start((line) => logger.info(line)),
+      'astro:server:setup': async ({server, logger}) => {
+        const shared = globalThis as Record<symbol, unknown>
+        server.middlewares.use((req, _res, next) => {
+          if (req.method === 'GET' && isPageRequest(req.url)) {
+            // A new request: loadContent fetches again (once for the whole render).
+            shared[DEV_REQUEST_KEY] = Number(shared[DEV_REQUEST_KEY] ?? 0) + 1
+            // Astro keeps getStaticPaths() results until a source file changes, and pages get
+            // their document from there; this is the event Astro itself clears them on.
+            for (const [name, environment] of Object.entries(server.environments)) {
+              if (name !== 'client') environment.hot.send('astro:content-changed', {})
+            }
+          }
+          next()
+        })
+        await start((line) => logger.info(line))
+      },
       'astro:server:done': stop,
     },
   }

@@ -23,12 +23,23 @@ export interface Content {
 }
 
 let loading: Promise<Content> | undefined
+let loadedFor: unknown
+
+/**
+ * The page request the dev server is answering, counted by the content-backend integration,
+ * which shares this process. Undefined in a build.
+ */
+export const DEV_REQUEST_KEY = Symbol.for('itss.devPageRequest')
 
 /**
  * The whole site's content, fetched once per build in a single request and checked before
- * any page renders. Every page of the build shares this one promise.
+ * any page renders. Every page of the build shares this one promise. The dev server (draft
+ * preview) fetches it once per page request instead, so a saved draft shows on reload.
  */
 export function loadContent(): Promise<Content> {
+  const request = import.meta.env.DEV ? (globalThis as Record<symbol, unknown>)[DEV_REQUEST_KEY] : undefined
+  if (request !== loadedFor) loading = undefined
+  loadedFor = request
   loading ??= fetchContent()
   return loading
 }
