@@ -1,16 +1,13 @@
 // The lake under load and under faults: many concurrent writers through the real
 // @sanity/client, a listener that must see every write exactly once, a lake SIGKILLed in the
 // middle of the writes, and hostile request bodies. Loopback only; every loop is bounded.
-import {spawn} from 'node:child_process'
 import http from 'node:http'
-import path from 'node:path'
 
 import type {MutationEvent, SanityClient} from '@sanity/client'
 import {afterEach, describe, expect, it} from 'vitest'
 
-import {findRunningLake} from './index.ts'
 import type {Lake} from './index.ts'
-import {clientFor, removeDir, tempDir, testLake} from './testing.ts'
+import {clientFor, removeDir, startChildLake, tempDir, testLake} from './testing.ts'
 
 const WRITERS = 8
 const TRANSACTIONS_PER_WRITER = 500
@@ -115,20 +112,9 @@ describe('load', () => {
 
   it('keeps every acknowledged write when the lake is SIGKILLed in the middle of them', async () => {
     const dir = await freshDir()
-    const cli = path.join(import.meta.dirname, 'cli.ts')
-    const child = spawn(
-      process.execPath,
-      [cli, 'start', '--data-dir', dir, '--seed-dir', path.join(dir, 'no-seed'), '--port', '0', '--no-https'],
-      {stdio: 'ignore'},
-    )
+    const {child, running} = await startChildLake(dir)
     const exited = new Promise((resolve) => child.once('exit', resolve))
     cleanups.push(async () => child.kill('SIGKILL'))
-    let running = null
-    for (let i = 0; i < 100 && !running; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100))
-      running = await findRunningLake(dir)
-    }
-    if (!running) throw new Error('The lake in the child process did not start')
     const client = clientFor(running)
     await client.create({_id: COUNTER_ID, _type: 'loadDoc', count: 0})
 

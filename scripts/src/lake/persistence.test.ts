@@ -1,4 +1,3 @@
-import {spawn} from 'node:child_process'
 import {appendFile, readFile} from 'node:fs/promises'
 import path from 'node:path'
 
@@ -6,7 +5,7 @@ import {afterEach, describe, expect, it} from 'vitest'
 
 import {ensureLake, findRunningLake} from './index.ts'
 import type {Lake} from './index.ts'
-import {clientFor, removeDir, tempDir, testLake} from './testing.ts'
+import {clientFor, removeDir, startChildLake, tempDir, testLake} from './testing.ts'
 
 const cleanups: (() => Promise<unknown>)[] = []
 afterEach(async () => {
@@ -74,21 +73,8 @@ describe('persistence', () => {
 
   it('keeps writes acknowledged by a lake that was SIGKILLed, and takes over its stale lake.json', async () => {
     const dir = await freshDir()
-    const cli = path.join(import.meta.dirname, 'cli.ts')
-    const child = spawn(
-      process.execPath,
-      [cli, 'start', '--data-dir', dir, '--seed-dir', path.join(dir, 'no-seed'), '--port', '0', '--no-https'],
-      {
-        stdio: 'ignore',
-      },
-    )
+    const {child, running} = await startChildLake(dir)
     cleanups.push(async () => child.kill('SIGKILL'))
-    let running = null
-    for (let i = 0; i < 100 && !running; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100))
-      running = await findRunningLake(dir)
-    }
-    if (!running) throw new Error('The lake in the child process did not start')
     expect(running.pid).toBe(child.pid)
 
     const client = clientFor(running)

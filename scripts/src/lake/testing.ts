@@ -1,4 +1,5 @@
 // Helpers for the lake's tests: temp data dirs, a lake on ephemeral ports, real clients.
+import {spawn} from 'node:child_process'
 import {mkdtemp, mkdir, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -7,7 +8,7 @@ import {createClient} from '@sanity/client'
 import type {SanityClient} from '@sanity/client'
 import sharp from 'sharp'
 
-import {API_VERSION, startLake} from './index.ts'
+import {API_VERSION, findRunningLake, startLake} from './index.ts'
 import type {Lake, LakeOptions} from './index.ts'
 
 export async function tempDir(prefix = 'lake-test-'): Promise<string> {
@@ -60,4 +61,24 @@ export async function makeSeedDir(): Promise<string> {
   ]
   await writeFile(path.join(dir, 'data.ndjson'), docs.map((doc) => JSON.stringify(doc)).join('\n') + '\n')
   return dir
+}
+
+/**
+ * A lake in a child process on `dir` (no seed, plain HTTP on a free port), for tests that
+ * kill it outright. Resolves once it answers, with the child and what its lake.json says.
+ */
+export async function startChildLake(dir: string) {
+  const cli = path.join(import.meta.dirname, 'cli.ts')
+  const args = [cli, 'start', '--data-dir', dir, '--seed-dir', path.join(dir, 'no-seed'), '--port', '0', '--no-https']
+  const child = spawn(process.execPath, args, {stdio: 'ignore'})
+  let running = null
+  for (let i = 0; i < 100 && !running; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    running = await findRunningLake(dir)
+  }
+  if (!running) {
+    child.kill('SIGKILL')
+    throw new Error('The lake in the child process did not start')
+  }
+  return {child, running}
 }
