@@ -1,6 +1,7 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {createClient, type SanityClient} from '@sanity/client'
+import type {SanityClient} from '@sanity/client'
+import {clientFor} from '@itss/scripts/lake/testing.ts'
 import {startLake, type Lake} from '@itss/scripts/lake'
 import {seedDataset} from '@itss/scripts/lake/seed.ts'
 import {demoDatasetDir} from '@itss/scripts/repo.ts'
@@ -25,15 +26,7 @@ beforeAll(async () => {
   const dir = await tempDir('new-project')
   // No seedDir: a new project's dataset starts empty.
   project = Object.assign(await startLake({dataDir: dir, httpPort: 0, httpsPort: false, log: () => {}}), {dir})
-  client = createClient({
-    projectId: project.projectId,
-    dataset: 'production',
-    apiHost: project.httpUrl,
-    useProjectHostname: false,
-    useCdn: false,
-    apiVersion: '2025-02-19',
-    token: project.token,
-  })
+  client = clientFor(project)
   expect(await client.fetch<number>('count(*)')).toBe(0)
 
   imported = await seedDataset(

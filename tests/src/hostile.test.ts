@@ -1,4 +1,4 @@
-import {createClient} from '@sanity/client'
+import {clientFor} from '@itss/scripts/lake/testing.ts'
 import {afterAll, beforeAll, expect, test} from 'vitest'
 import {buildSite, htmlFile, projectEnv, removeDir, startDemoLake, tempDir, type Build} from './site.ts'
 import {readFile} from 'node:fs/promises'
@@ -32,15 +32,7 @@ let build: Build
 
 beforeAll(async () => {
   lake = await startDemoLake()
-  const client = createClient({
-    projectId: lake.projectId,
-    dataset: 'production',
-    apiHost: lake.httpUrl,
-    useProjectHostname: false,
-    useCdn: false,
-    apiVersion: '2025-02-19',
-    token: lake.token,
-  })
+  const client = clientFor(lake)
   await client
     .transaction()
     .createOrReplace({

@@ -7,7 +7,7 @@ import {quietEnv, repoRoot} from '@itss/scripts/repo.ts'
 import {afterAll, beforeAll, expect, test} from 'vitest'
 import {buildSite, pageText, removeDir, startDemoLake, tempDir} from './site.ts'
 import type {Lake} from '@itss/scripts/lake'
-import {createClient} from '@sanity/client'
+import {clientFor} from '@itss/scripts/lake/testing.ts'
 
 const webDir = path.join(repoRoot, 'web')
 
@@ -78,15 +78,7 @@ test('the draft-preview dev server shows a saved draft on reload; the published 
   // Before the edit, the preview shows what is there.
   expect(await devPage('/privacy')).toContain('Privacy and cookies')
 
-  const client = createClient({
-    apiHost: lake.httpUrl,
-    projectId: lake.projectId,
-    dataset: 'production',
-    apiVersion: '2025-02-19',
-    useProjectHostname: false,
-    useCdn: false,
-    token: lake.token,
-  })
+  const client = clientFor(lake)
   const page = await client.getDocument('page-privacy')
   if (!page) throw new Error('The demo dataset has no page-privacy')
   const draftTitle = `Privacy, a draft saved at ${Date.now()}`

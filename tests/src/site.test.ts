@@ -1,6 +1,6 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {createClient} from '@sanity/client'
+import {clientFor} from '@itss/scripts/lake/testing.ts'
 import sharp from 'sharp'
 import {documentTypes, singletonTypes} from '@itss/schemas'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
@@ -120,7 +120,7 @@ describe('built from a Sanity project (SANITY_* variables)', () => {
   })
 
   test('an edited document shows on the page after a rebuild', async () => {
-    const client = createClient({...clientConfig(lake), token: lake.token})
+    const client = clientFor(lake)
     const before = await pageText(remote.outDir, '/about-us/faqs')
     const answer = 'The Institute is funded by Research England until July 2026 (edited in a test).'
     expect(before).not.toContain(answer)
@@ -149,7 +149,7 @@ describe('built from a Sanity project (SANITY_* variables)', () => {
   }, 180_000)
 
   test('a team photo is cropped, sized for each screen, and has its alt text', async () => {
-    const client = createClient({...clientConfig(lake), token: lake.token})
+    const client = clientFor(lake)
     const photo = await sharp({create: {width: 600, height: 400, channels: 3, background: {r: 20, g: 90, b: 120}}})
       .png()
       .toBuffer()
@@ -184,7 +184,7 @@ describe('built from a Sanity project (SANITY_* variables)', () => {
   }, 180_000)
 
   test('a broken document stops the build with its id and field named', async () => {
-    const client = createClient({...clientConfig(lake), token: lake.token})
+    const client = clientFor(lake)
     const page = await client.getDocument('page-privacy')
     await client.patch('page-privacy').set({'slug.current': 'Privacy Policy'}).commit()
     const broken = await buildSite(await tempDir('site-broken'), projectEnv(lake))
@@ -198,14 +198,3 @@ describe('built from a Sanity project (SANITY_* variables)', () => {
     }
   }, 180_000)
 })
-
-function clientConfig(lake: {projectId: string; httpUrl: string}) {
-  return {
-    projectId: lake.projectId,
-    dataset: 'production',
-    apiHost: lake.httpUrl,
-    useProjectHostname: false,
-    useCdn: false,
-    apiVersion: '2025-02-19',
-  }
-}

@@ -53,14 +53,7 @@ export async function startDemoLake(options: Partial<LakeOptions> = {}): Promise
 }
 
 /** The environment a real Sanity project is configured with, pointed at a backend. */
-export function projectEnv(lake: Lake): Record<string, string> {
-  return {
-    SANITY_PROJECT_ID: lake.projectId,
-    SANITY_DATASET: 'production',
-    SANITY_API_READ_TOKEN: lake.token,
-    SANITY_API_HOST: lake.httpUrl,
-  }
-}
+export {projectEnv} from '@itss/scripts/lake'
 
 /** The built file for a site path (`build.format: 'file'`). */
 export function htmlFile(outDir: string, sitePath: string): string {

@@ -4,8 +4,8 @@ import {spawn, type ChildProcess} from 'node:child_process'
 import {readFile} from 'node:fs/promises'
 import net from 'node:net'
 import path from 'node:path'
-import {createClient} from '@sanity/client'
-import {API_VERSION, findRunningLake} from '@itss/scripts/lake'
+import {clientFor} from '@itss/scripts/lake/testing.ts'
+import {findRunningLake} from '@itss/scripts/lake'
 import {repoRoot} from '@itss/scripts/repo.ts'
 import {afterAll, expect, test} from 'vitest'
 import {removeDir, tempDir} from './site.ts'
@@ -83,15 +83,7 @@ test('pnpm start serves the site, the Studio and the backend, and rebuilds the s
   expect(await (await fetch(`${urls.backend}/v1/ping`)).text()).toBe('PONG')
 
   // An editor's publish, the way the Studio does it: a draft, then the publish action.
-  const client = createClient({
-    apiHost: urls.backend,
-    projectId: 'itss',
-    dataset: 'production',
-    apiVersion: API_VERSION,
-    useProjectHostname: false,
-    useCdn: false,
-    token: urls.token,
-  })
+  const client = clientFor({httpUrl: urls.backend, projectId: 'itss', token: urls.token})
   const title = `Privacy, published at ${Date.now()}`
   const page = await client.getDocument('page-privacy')
   if (!page) throw new Error('The demo dataset has no page-privacy')

@@ -3,7 +3,7 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {gzipSync} from 'node:zlib'
-import {startLake, type Lake} from '../lake/index.ts'
+import {projectEnv, startLake} from '../lake/index.ts'
 import {demoDatasetDir} from '../repo.ts'
 import {htmlFiles, runAstroBuild, webDir, type BuildRun} from './build.ts'
 import {bytes, table} from './format.ts'
@@ -38,16 +38,6 @@ export interface BudgetResult {
   name: string
   pass: boolean
   detail: string
-}
-
-/** The environment a Sanity project is configured with, pointed at a lake. */
-export function projectEnv(lake: Lake): Record<string, string> {
-  return {
-    SANITY_PROJECT_ID: lake.projectId,
-    SANITY_DATASET: 'production',
-    SANITY_API_READ_TOKEN: lake.token,
-    SANITY_API_HOST: lake.httpUrl,
-  }
 }
 
 /** Builds the site from the demo dataset, through a fresh lake, into `<workDir>/site`. */

@@ -2,9 +2,9 @@
 // real site through a fresh lake and, side by side, by a plain Astro project from JSON.
 import {cp, mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {startLake} from '../lake/index.ts'
+import {projectEnv, startLake} from '../lake/index.ts'
 import {demoDatasetDir} from '../repo.ts'
-import {measureBuild, percentile, projectEnv} from './budget.ts'
+import {measureBuild, percentile} from './budget.ts'
 import {htmlFiles, memorySource, removeDir, runAstroBuild, webDir} from './build.ts'
 import {generateDataset, readDemoDocuments} from './dataset.ts'
 import {bytes, count, mebibytes, ratio, seconds, table} from './format.ts'

@@ -212,3 +212,16 @@ export async function ensureLake(options: LakeOptions): Promise<Lake> {
 }
 
 export type {LakeRequest, LakeResponse}
+
+/**
+ * The environment a real Sanity project is configured with (see web/src/lib/sanity.ts),
+ * pointed at this lake: how tests and benchmarks build the site "from a project".
+ */
+export function projectEnv(lake: Pick<Lake, 'projectId' | 'token' | 'httpUrl'>): Record<string, string> {
+  return {
+    SANITY_PROJECT_ID: lake.projectId,
+    SANITY_DATASET: DEFAULT_DATASET,
+    SANITY_API_READ_TOKEN: lake.token,
+    SANITY_API_HOST: lake.httpUrl,
+  }
+}
