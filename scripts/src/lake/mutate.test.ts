@@ -113,6 +113,30 @@ describe('POST /data/mutate', () => {
     expect((await client.getDocument('rev'))?.n).toBe(2)
   })
 
+  it('refuses to delete a document another references strongly, as Sanity does', async () => {
+    const client = clientFor(lake)
+    await client
+      .transaction()
+      .create({_id: 'target', _type: 'page', title: 'Linked to'})
+      .create({_id: 'menu', _type: 'navigation', items: [{_key: 'k', page: {_type: 'reference', _ref: 'target'}}]})
+      .create({_id: 'card', _type: 'note', about: {_type: 'reference', _ref: 'target', _weak: true}})
+      .commit()
+
+    const refused = await client.delete('target').catch((err: unknown) => err)
+    expect(refused).toMatchObject({
+      statusCode: 409,
+      details: {
+        type: 'mutationError',
+        items: [{error: {type: 'documentHasExistingReferencesError', id: 'target', referencingIDs: ['menu']}}],
+      },
+    })
+    expect(await client.getDocument('target')).toMatchObject({title: 'Linked to'})
+
+    // The weak reference never blocks; deleting the referrer in the same transaction unblocks.
+    await client.transaction().delete('menu').delete('target').commit()
+    expect(await client.getDocuments(['menu', 'target', 'card'])).toEqual([null, null, expect.anything()])
+  })
+
   it('is atomic: a failing mutation leaves no trace of the others', async () => {
     const client = clientFor(lake)
     await client.create({_id: 'exists', _type: 'note'})

@@ -4,7 +4,7 @@ import {Mutation} from '@sanity/mutator'
 import type {Mut} from '@sanity/mutator'
 
 import {badRequest, HttpError, mutationError} from './errors.ts'
-import {docTimestamp, isValidId, randomId} from './ids.ts'
+import {docTimestamp, isPublicId, isValidId, randomId} from './ids.ts'
 import {selectIds} from './query.ts'
 import type {DatasetStore, Doc, Transaction} from './store.ts'
 
@@ -180,9 +180,36 @@ export class Stage {
     return transaction
   }
 
+  /**
+   * Refuses to delete a published document that another document still references strongly,
+   * as Sanity does: unpublishing a page the navigation links to must fail, not break the site.
+   * Drafts and versions are never reference targets, so deleting them (every publish does)
+   * needs no check.
+   */
+  #checkReferences(transaction: Transaction): void {
+    const deleted = new Set(
+      transaction.changes.filter((change) => !change.after && isPublicId(change.id)).map((change) => change.id),
+    )
+    if (deleted.size === 0) return
+    const referencing = new Map<string, string[]>()
+    for (const doc of this.#stagedDataset()) {
+      for (const ref of strongReferences(doc)) {
+        if (deleted.has(ref) && ref !== doc._id) referencing.set(ref, [...(referencing.get(ref) ?? []), doc._id])
+      }
+    }
+    const [id, referencingIDs] = [...referencing][0] ?? []
+    if (!id || !referencingIDs) return
+    const description = `Document "${id}" cannot be deleted as there are references to it from "${referencingIDs[0]}"`
+    const index = this.#normalized.findIndex((mut) => mut.delete && 'id' in mut.delete && mut.delete.id === id)
+    throw new HttpError(409, 'mutationError', description, {
+      items: [{error: {description, type: 'documentHasExistingReferencesError', id, referencingIDs}, index}],
+    })
+  }
+
   /** Logs (durably) and applies the transaction, unless it is a dry run or changes nothing. */
   async commit(): Promise<Committed> {
     const transaction = this.transaction()
+    this.#checkReferences(transaction)
     if (!this.#options.dryRun && transaction.changes.length > 0) await this.#store.commit(transaction)
     return {transaction, results: this.results}
   }
@@ -235,6 +262,16 @@ function addArrayKeys(value: unknown): unknown {
   }
   if (!isObject(value)) return value
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, addArrayKeys(item)]))
+}
+
+/** The ids a document references without `_weak: true`, each once. */
+function strongReferences(value: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) strongReferences(item, found)
+  else if (isObject(value)) {
+    if (typeof value._ref === 'string' && value._weak !== true) found.add(value._ref)
+    for (const item of Object.values(value)) strongReferences(item, found)
+  }
+  return found
 }
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
