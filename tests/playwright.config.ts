@@ -1,6 +1,17 @@
 import {defineConfig} from '@playwright/test'
 
-import {LAKE_HTTP_PORT, LAKE_HTTPS_PORT, STUDIO_PORT, studioDataDir, studioUrl} from './e2e/studio/env.ts'
+import {
+  LAKE_HTTP_PORT,
+  LAKE_HTTPS_PORT,
+  lakeCli,
+  lakeHttpUrl,
+  lakeStartArgs,
+  PREVIEW_PORT,
+  previewUrl,
+  STUDIO_PORT,
+  studioDataDir,
+  studioUrl,
+} from './e2e/studio/env.ts'
 
 const PORT = Number(process.env.E2E_PORT ?? 4330)
 const webDir = new URL('../web/', import.meta.url).pathname
@@ -23,6 +34,13 @@ export const chromiumLaunchOptions = {
   ],
 }
 
+const studio = {
+  timeout: 90_000,
+  expect: {timeout: 15_000},
+  use: {baseURL: studioUrl, ignoreHTTPSErrors: true, viewport: {width: 1400, height: 900}},
+}
+const quote = (arg: string) => `"${arg}"`
+
 export default defineConfig({
   fullyParallel: true,
   workers: 2,
@@ -44,9 +62,16 @@ export default defineConfig({
       // The real Sanity Studio against its own lake, seeded afresh from dataset/ each run.
       name: 'studio',
       testDir: 'e2e/studio',
-      timeout: 90_000,
-      expect: {timeout: 15_000},
-      use: {baseURL: studioUrl, ignoreHTTPSErrors: true, viewport: {width: 1400, height: 900}},
+      testIgnore: 'restart.spec.ts',
+      ...studio,
+    },
+    {
+      // Restarts the lake, so it runs alone, after every other Studio test.
+      name: 'studio-restart',
+      testDir: 'e2e/studio',
+      testMatch: 'restart.spec.ts',
+      dependencies: ['studio'],
+      ...studio,
     },
   ],
   webServer: [
@@ -60,22 +85,44 @@ export default defineConfig({
       stdout: 'pipe',
       env: {ASTRO_TELEMETRY_DISABLED: '1'},
     },
-    // A fresh lake and a `sanity build` of the Studio pointed at it. Never reused: the
-    // Studio tests edit content and expect the demo dataset as it is in git.
+    // The Studio tests' own lake, reseeded from dataset/ (they edit content and expect the demo
+    // dataset as it is in git), then started on fixed ports. Never reused.
     {
       command: [
-        `"${process.execPath}" scripts/src/serveStudio.ts --fresh`,
-        `--data-dir "${studioDataDir}" --port ${STUDIO_PORT}`,
+        `${node} ${quote(lakeCli)} reset --data-dir ${quote(studioDataDir)}`,
+        `${node} ${[lakeCli, ...lakeStartArgs].map(quote).join(' ')}`,
+      ].join(' && '),
+      cwd: repoDir,
+      url: `${lakeHttpUrl}/v1/ping`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      // SIGTERM lets the lake close cleanly (snapshot written, lake.json released).
+      gracefulShutdown: {signal: 'SIGTERM', timeout: 5_000},
+      stdout: 'pipe',
+    },
+    // A `sanity build` of the Studio pointed at that lake, with its Preview action pointed at
+    // the draft-preview server below.
+    {
+      command: [
+        `${node} scripts/src/serveStudio.ts --data-dir ${quote(studioDataDir)} --port ${STUDIO_PORT}`,
         `--lake-port ${LAKE_HTTP_PORT} --lake-https-port ${LAKE_HTTPS_PORT}`,
       ].join(' '),
       cwd: repoDir,
       url: `${studioUrl}/`,
       timeout: 300_000,
       reuseExistingServer: false,
-      // SIGTERM lets the lake close cleanly (snapshot written, lake.json released).
-      gracefulShutdown: {signal: 'SIGTERM', timeout: 5_000},
       stdout: 'pipe',
-      env: {DO_NOT_TRACK: '1', SANITY_TELEMETRY_DISABLED: '1'},
+      env: {DO_NOT_TRACK: '1', SANITY_TELEMETRY_DISABLED: '1', SANITY_STUDIO_PREVIEW_URL: previewUrl},
+    },
+    // The draft preview (`pnpm preview`) over the same lake.
+    {
+      command: `${astro} dev --port ${PREVIEW_PORT} --host 127.0.0.1`,
+      cwd: webDir,
+      url: `http://127.0.0.1:${PREVIEW_PORT}/robots.txt`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: {ASTRO_TELEMETRY_DISABLED: '1', SANITY_PERSPECTIVE: 'drafts', LAKE_DATA_DIR: studioDataDir},
     },
   ],
 })

@@ -6,6 +6,7 @@
 //
 // --fresh deletes the data dir first, so the lake is seeded anew from dataset/.
 import {spawn} from 'node:child_process'
+import {createHash} from 'node:crypto'
 import {readFile, rm, stat} from 'node:fs/promises'
 import http from 'node:http'
 import type {AddressInfo} from 'node:net'
@@ -79,20 +80,57 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 }
 
+/** Every address on this machine, for each scheme the Studio uses. */
+const LOOPBACK = ['localhost', '*.localhost', '127.0.0.1']
+  .flatMap((host) => ['http', 'https', 'ws', 'wss'].map((scheme) => `${scheme}://${host}:*`))
+  .join(' ')
+
+/**
+ * The local Studio may load and call only this machine: the content backend, its images and
+ * the preview server. Sanity's version check and error reporting, which would otherwise
+ * reach Sanity's hosted services at every start, are refused by the browser before any
+ * request is made. The Studio's inline boot script is allowed by its hash.
+ */
+export function studioContentSecurityPolicy(indexHtml: string): string {
+  const inlineScripts = [...indexHtml.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((match) => match[1] ?? '')
+    .filter((script) => script.trim() !== '')
+    .map((script) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`)
+  return [
+    `default-src 'self' ${LOOPBACK}`,
+    `script-src 'self' ${inlineScripts.join(' ')}`,
+    // styled-components writes style elements at run time.
+    `style-src 'self' 'unsafe-inline'`,
+    `img-src 'self' data: blob: ${LOOPBACK}`,
+    `font-src 'self' data:`,
+    `worker-src 'self' blob:`,
+    `object-src 'none'`,
+    `base-uri 'self'`,
+    `frame-ancestors 'self'`,
+  ].join('; ')
+}
+
 export interface StudioServer {
   /** `http://localhost:<port>/` */
   url: string
   close(): void
 }
 
+/** The index.html `sanity build` writes, without what only Sanity's hosted services can serve. */
+export function localIndexHtml(html: string): string {
+  return (
+    html
+      // The hosted dashboard's bridge script: nothing a local Studio needs.
+      .replace(/<script[^>]*src="https:\/\/core\.sanity-cdn\.com\/bridge\.js"[^>]*><\/script>/, '')
+      // Inter from Sanity's CDN: the Studio's stylesheet brings its own (studio/src/selfHostedFonts.ts).
+      .replace(/@font-face\s*{[^}]*https:\/\/studio-static\.sanity\.io\/[^}]*}/g, '')
+  )
+}
+
 /** Serves a built Studio on loopback; every path that is not a file gets the app's index.html. */
 export async function serveStudioFiles(outDir: string, port: number): Promise<StudioServer> {
-  // `sanity build` adds a script from Sanity's CDN (the hosted dashboard bridge): nothing a
-  // local Studio needs, and a request that can only fail offline.
-  const indexHtml = (await readFile(path.join(outDir, 'index.html'), 'utf8')).replace(
-    /<script[^>]*src="https:\/\/core\.sanity-cdn\.com\/bridge\.js"[^>]*><\/script>/,
-    '',
-  )
+  const indexHtml = localIndexHtml(await readFile(path.join(outDir, 'index.html'), 'utf8'))
+  const contentSecurityPolicy = studioContentSecurityPolicy(indexHtml)
 
   const server = http.createServer((req, res) => {
     void (async () => {
@@ -108,7 +146,11 @@ export async function serveStudioFiles(outDir: string, port: number): Promise<St
         return
       }
       // Every other path is a Studio route: the single-page app answers it.
-      res.writeHead(200, {'Content-Type': TYPES['.html'] ?? 'text/html', 'Cache-Control': 'no-cache'})
+      res.writeHead(200, {
+        'Content-Type': TYPES['.html'] ?? 'text/html',
+        'Cache-Control': 'no-cache',
+        'Content-Security-Policy': contentSecurityPolicy,
+      })
       res.end(indexHtml)
     })().catch(() => {
       res.statusCode = 500

@@ -1,11 +1,12 @@
-// Where the Studio's browser tests find their own lake and Studio: fixed loopback ports and
-// a data dir that the web server entry recreates from dataset/ on every run.
+// Where the Studio's browser tests find their own lake, Studio and draft-preview server: fixed
+// loopback ports and a data dir that the lake's web server entry reseeds from dataset/ each run.
 import os from 'node:os'
 import path from 'node:path'
 
 export const STUDIO_PORT = 3533
 export const LAKE_HTTP_PORT = 3501
 export const LAKE_HTTPS_PORT = 3543
+export const PREVIEW_PORT = 4331
 export const PROJECT_ID = 'itss'
 export const studioDataDir = path.join(os.tmpdir(), 'itss-studio-e2e-lake')
 export const studioUrl = `http://localhost:${STUDIO_PORT}`
@@ -13,3 +14,13 @@ export const studioUrl = `http://localhost:${STUDIO_PORT}`
 export const lakeBrowserOrigin = `https://${PROJECT_ID}.localhost:${LAKE_HTTPS_PORT}`
 /** What Node-side clients and builds call. */
 export const lakeHttpUrl = `http://127.0.0.1:${LAKE_HTTP_PORT}`
+/** The draft-preview dev server (`pnpm preview`) the Studio's Preview action opens. */
+export const previewUrl = `http://localhost:${PREVIEW_PORT}`
+
+/** The lake CLI and how the tests' lake is started, so the restart test can start it again. */
+export const lakeCli = new URL('../../../scripts/src/lake/cli.ts', import.meta.url).pathname
+export const lakeStartArgs = [
+  'start',
+  ...['--data-dir', studioDataDir],
+  ...['--port', String(LAKE_HTTP_PORT), '--https-port', String(LAKE_HTTPS_PORT)],
+]

@@ -1,41 +1,96 @@
-// A logged-in Studio page that records every failed call to the lake; each test ends by
-// checking there were none, so a missing or broken endpoint fails the test that hit it.
+// Logged-in Studio pages that record every failed call to the lake and every request that
+// would leave this machine; each test ends by checking there were none, so a missing endpoint
+// or a call to Sanity's hosted services fails the test that made it.
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 
-import {expect, test as base, type Page} from '@playwright/test'
+import {projectEnv} from '@itss/scripts/lake'
+import {clientFor} from '@itss/scripts/lake/testing.ts'
+import {expect, test as base, type BrowserContext, type Page} from '@playwright/test'
 
+import {buildSite, removeDir, tempDir} from '../../src/site.ts'
 import {lakeBrowserOrigin, lakeHttpUrl, PROJECT_ID, studioDataDir} from './env.ts'
 
 export const editorToken = () => readFileSync(path.join(studioDataDir, 'token'), 'utf8').trim()
 
-export const test = base.extend<{backendFailures: string[]}>({
-  backendFailures: [
-    async ({page}, use) => {
-      const failures: string[] = []
-      const isLake = (url: string) => url.startsWith(lakeBrowserOrigin) || url.startsWith(lakeHttpUrl)
-      page.on('requestfailed', (request) => {
-        const error = request.failure()?.errorText ?? ''
-        // The Studio cancels its own requests and event streams as panes close: not a failure.
-        if (isLake(request.url()) && error !== 'net::ERR_ABORTED') failures.push(`${request.url()}: ${error}`)
-      })
-      page.on('response', (response) => {
-        if (isLake(response.url()) && response.status() >= 400) {
-          failures.push(`${response.request().method()} ${response.url()}: ${response.status()}`)
-        }
-      })
-      await use(failures)
-      expect(failures, 'failed requests to the lake').toEqual([])
+/** What the tests' lake holds, read as any other client would read it. */
+export const lakeClient = () => clientFor({httpUrl: lakeHttpUrl, projectId: PROJECT_ID, token: editorToken()})
+
+interface Network {
+  /** Failed calls to the lake and requests to anywhere but this machine, so far. */
+  problems: string[]
+  /** Runs `during` with failed calls to the lake expected (the lake is down on purpose). */
+  excuseLakeFailures<T>(during: () => Promise<T>): Promise<T>
+}
+
+const isLake = (url: string) => url.startsWith(lakeBrowserOrigin) || url.startsWith(lakeHttpUrl)
+const leavesMachine = (url: string) => {
+  const {protocol, hostname} = new URL(url)
+  return /^(https?|wss?):$/.test(protocol) && !/^(localhost|.+\.localhost|127\.0\.0\.1|\[::1\])$/.test(hostname)
+}
+
+/** Logs a browser context in as the lake's editor (the Studio reads its token from localStorage) and watches it. */
+async function prepare(context: BrowserContext, network: Network & {excused: () => boolean}): Promise<void> {
+  await context.addInitScript(({key, token}) => window.localStorage.setItem(key, JSON.stringify({token})), {
+    key: `__studio_auth_token_${PROJECT_ID}`,
+    token: editorToken(),
+  })
+  context.on('request', (request) => {
+    if (leavesMachine(request.url())) network.problems.push(`left this machine: ${request.method()} ${request.url()}`)
+  })
+  context.on('requestfailed', (request) => {
+    const error = request.failure()?.errorText ?? ''
+    // The Studio cancels its own requests and event streams as panes close: not a failure.
+    if (isLake(request.url()) && error !== 'net::ERR_ABORTED' && !network.excused()) {
+      network.problems.push(`${request.url()}: ${error}`)
+    }
+  })
+  context.on('response', (response) => {
+    if (isLake(response.url()) && response.status() >= 400 && !network.excused()) {
+      network.problems.push(`${response.request().method()} ${response.url()}: ${response.status()}`)
+    }
+  })
+}
+
+export const test = base.extend<{
+  network: Network & {excused: () => boolean}
+  /** Another logged-in editor's page, in a browser context of its own. */
+  newEditorPage: () => Promise<Page>
+}>({
+  network: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
+    async ({}, use) => {
+      let excusing = 0
+      const network = {
+        problems: [] as string[],
+        excused: () => excusing > 0,
+        async excuseLakeFailures<T>(during: () => Promise<T>): Promise<T> {
+          excusing++
+          try {
+            return await during()
+          } finally {
+            excusing--
+          }
+        },
+      }
+      await use(network)
+      expect(network.problems, 'failed requests to the lake, or requests that left this machine').toEqual([])
     },
     {auto: true},
   ],
-  page: async ({page}, use) => {
-    // Logged in as the lake's editor: the Studio reads its token from localStorage.
-    await page.addInitScript(({key, token}) => window.localStorage.setItem(key, JSON.stringify({token})), {
-      key: `__studio_auth_token_${PROJECT_ID}`,
-      token: editorToken(),
-    })
+  page: async ({page, network}, use) => {
+    await prepare(page.context(), network)
     await use(page)
+  },
+  newEditorPage: async ({browser, baseURL, ignoreHTTPSErrors, viewport, network}, use) => {
+    const contexts: BrowserContext[] = []
+    await use(async () => {
+      const context = await browser.newContext({baseURL, ignoreHTTPSErrors, viewport})
+      contexts.push(context)
+      await prepare(context, network)
+      return context.newPage()
+    })
+    for (const context of contexts) await context.close()
   },
 })
 
@@ -49,4 +104,38 @@ export async function openDocument(page: Page, section: string, item: RegExp | s
   await page.goto('/structure')
   await contentPane(page).getByRole('link', {name: section, exact: true}).click()
   await page.getByRole('link', {name: item}).first().click()
+}
+
+/** Waits until every change reached the lake and came back through the listener. */
+export async function expectSaved(page: Page): Promise<void> {
+  const footer = page.getByTestId('pane-footer')
+  await expect(footer).toContainText('Saved')
+  await expect(footer).not.toContainText('Saving')
+}
+
+/** Publishes the open document and waits until the Studio shows it published. */
+export async function publish(page: Page): Promise<void> {
+  const button = page.getByTestId('action-publish')
+  await expect(button).toBeEnabled()
+  await button.click()
+  await expect(button).toBeDisabled()
+  await expect(page.getByTestId('document-header-Published-chip')).toBeVisible()
+}
+
+/**
+ * Builds the site from what is published in the tests' lake, the way a Sanity project is
+ * built, and hands the output folder to `check`; the folder is removed afterwards.
+ */
+export async function withPublishedSite<T>(check: (outDir: string) => Promise<T>): Promise<T> {
+  const outDir = await tempDir('studio-build')
+  try {
+    const build = await buildSite(
+      outDir,
+      projectEnv({projectId: PROJECT_ID, token: editorToken(), httpUrl: lakeHttpUrl}),
+    )
+    expect(build.code, build.output).toBe(0)
+    return await check(outDir)
+  } finally {
+    await removeDir(outDir)
+  }
 }
