@@ -59,10 +59,26 @@ export const page = defineType({
     defineField({name: 'seo', title: 'Search and sharing', type: 'seo', group: 'seo'}),
   ],
   preview: {
-    select: {title: 'title', slug: 'slug.current', parent: 'parent.slug.current'},
-    prepare: ({title, slug, parent}: {title?: string; slug?: string; parent?: string}) => ({
+    // The page's address, three levels deep at most (… stands for any higher ones).
+    select: {
+      title: 'title',
+      slug: 'slug.current',
+      parent: 'parent.slug.current',
+      grandparent: 'parent.parent.slug.current',
+      higher: 'parent.parent.parent._id',
+    },
+    prepare: ({
       title,
-      subtitle: slug ? `/${parent ? `${parent}/…/` : ''}${slug}` : 'No address yet',
+      slug,
+      ...above
+    }: Record<'title' | 'slug' | 'parent' | 'grandparent' | 'higher', string | undefined>) => ({
+      title,
+      subtitle: slug
+        ? [above.higher && '…', above.grandparent, above.parent, slug]
+            .filter(Boolean)
+            .map((part) => `/${part}`)
+            .join('')
+        : 'No address yet',
     }),
   },
 })

@@ -20,6 +20,8 @@ export interface Content {
   paths: Map<string, string>
   pagesById: Map<string, Page>
   imagesById: Map<string, Site['images'][number]>
+  /** The draft preview: unpublished edits are showing, and every page says so. */
+  isDraftPreview: boolean
 }
 
 let loading: Promise<Content> | undefined
@@ -66,6 +68,7 @@ async function fetchContent(): Promise<Content> {
       paths: resolvePagePaths(site.pages, site.settings.homePageId).paths,
       pagesById: new Map(site.pages.map((page) => [page._id, page])),
       imagesById: new Map(site.images.map((image) => [image._id, image])),
+      isDraftPreview: source.perspective === 'drafts',
     }
   } finally {
     await source.close()

@@ -7,6 +7,8 @@ const LOCAL_LAKE_MODULE = '@itss/scripts/localLake.ts'
 
 export interface ContentSource {
   client: SanityClient
+  /** `drafts` in the draft preview (`pnpm preview`), where unpublished edits show. */
+  perspective: ClientPerspective
   /** Where content comes from, for the build log. */
   description: string
   close: () => Promise<void>
@@ -36,6 +38,7 @@ export async function connectContent(env: NodeJS.ProcessEnv = process.env): Prom
     })
     return {
       client,
+      perspective,
       description: `Sanity project ${env.SANITY_PROJECT_ID}, dataset ${dataset}${apiHost ? ` at ${apiHost}` : ''}`,
       close: async () => {},
     }
@@ -55,5 +58,5 @@ export async function connectContent(env: NodeJS.ProcessEnv = process.env): Prom
     // Drafts need the editor token; the published site reads what any visitor may read.
     ...(perspective === 'drafts' ? {token: lake.token} : {}),
   })
-  return {client, description: `local content backend at ${lake.httpUrl}`, close: () => lake.close()}
+  return {client, perspective, description: `local content backend at ${lake.httpUrl}`, close: () => lake.close()}
 }
