@@ -3,9 +3,8 @@ import {defineConfig} from '@playwright/test'
 import {
   LAKE_HTTP_PORT,
   LAKE_HTTPS_PORT,
-  lakeCli,
   lakeHttpUrl,
-  lakeStartArgs,
+  lakePortArgs,
   PREVIEW_PORT,
   previewUrl,
   STUDIO_PORT,
@@ -39,7 +38,6 @@ const studio = {
   expect: {timeout: 15_000},
   use: {baseURL: studioUrl, ignoreHTTPSErrors: true, viewport: {width: 1400, height: 900}},
 }
-const quote = (arg: string) => `"${arg}"`
 
 export default defineConfig({
   fullyParallel: true,
@@ -89,8 +87,8 @@ export default defineConfig({
     // dataset as it is in git), then started on fixed ports. Never reused.
     {
       command: [
-        `${node} ${quote(lakeCli)} reset --data-dir ${quote(studioDataDir)}`,
-        `${node} ${[lakeCli, ...lakeStartArgs].map(quote).join(' ')}`,
+        `${node} scripts/src/lake/cli.ts reset --data-dir "${studioDataDir}"`,
+        `${node} scripts/src/lake/cli.ts start --data-dir "${studioDataDir}" ${lakePortArgs.join(' ')}`,
       ].join(' && '),
       cwd: repoDir,
       url: `${lakeHttpUrl}/v1/ping`,
@@ -104,7 +102,7 @@ export default defineConfig({
     // the draft-preview server below.
     {
       command: [
-        `${node} scripts/src/serveStudio.ts --data-dir ${quote(studioDataDir)} --port ${STUDIO_PORT}`,
+        `${node} scripts/src/serveStudio.ts --data-dir "${studioDataDir}" --port ${STUDIO_PORT}`,
         `--lake-port ${LAKE_HTTP_PORT} --lake-https-port ${LAKE_HTTPS_PORT}`,
       ].join(' '),
       cwd: repoDir,

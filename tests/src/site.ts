@@ -6,6 +6,7 @@ import path from 'node:path'
 import {startLake, type Lake, type LakeOptions} from '@itss/scripts/lake'
 import {demoDatasetDir, quietEnv, repoRoot} from '@itss/scripts/repo.ts'
 import {parse} from 'node-html-parser'
+import lockfile from 'proper-lockfile'
 
 const webDir = path.join(repoRoot, 'web')
 // Run with this Node, not whichever `node` is first on PATH (the system one may be too old).
@@ -23,8 +24,23 @@ export interface Build {
 /**
  * Runs `astro build` into outDir with the given environment on top of a clean one: no
  * SANITY_* variables unless the test sets them, as on a fresh clone.
+ *
+ * Builds take turns, across test processes too: Astro prerenders a build whose outDir lies
+ * outside web/ in web/.astro/.prerender, which two builds at once would share.
  */
-export function buildSite(outDir: string, env: Record<string, string>): Promise<Build> {
+export async function buildSite(outDir: string, env: Record<string, string>): Promise<Build> {
+  const release = await lockfile.lock(webDir, {
+    lockfilePath: path.join(os.tmpdir(), 'itss-astro-build.lock'),
+    retries: {retries: 1000, minTimeout: 100, maxTimeout: 1000},
+  })
+  try {
+    return await runBuild(outDir, env)
+  } finally {
+    await release()
+  }
+}
+
+function runBuild(outDir: string, env: Record<string, string>): Promise<Build> {
   const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SANITY_')))
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], {

@@ -64,13 +64,16 @@ export async function makeSeedDir(): Promise<string> {
 }
 
 /**
- * A lake in a child process on `dir` (no seed, plain HTTP on a free port), for tests that
- * kill it outright. Resolves once it answers, with the child and what its lake.json says.
+ * A lake in a child process on `dir`, for tests that kill it outright; by default with no
+ * seed and plain HTTP on a free port. Resolves once it answers, with the child and what its
+ * lake.json says.
  */
-export async function startChildLake(dir: string) {
+export async function startChildLake(
+  dir: string,
+  options = ['--seed-dir', path.join(dir, 'no-seed'), '--port', '0', '--no-https'],
+) {
   const cli = path.join(import.meta.dirname, 'cli.ts')
-  const args = [cli, 'start', '--data-dir', dir, '--seed-dir', path.join(dir, 'no-seed'), '--port', '0', '--no-https']
-  const child = spawn(process.execPath, args, {stdio: 'ignore'})
+  const child = spawn(process.execPath, [cli, 'start', '--data-dir', dir, ...options], {stdio: 'ignore'})
   let running = null
   for (let i = 0; i < 100 && !running; i++) {
     await new Promise((resolve) => setTimeout(resolve, 100))

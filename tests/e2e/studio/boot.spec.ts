@@ -28,6 +28,14 @@ test('the Studio boots logged in, fetches nothing from outside this machine, and
   await menu.getByRole('link', {name: 'Team', exact: true}).click()
   const teamPane = page.locator('[data-testid="structure-tool-list-pane"]').nth(1)
   await expect(teamPane.getByRole('link')).toHaveText(TEAM_GROUPS.map((group) => group.title))
+
+  // Pages are listed with their addresses.
+  await menu.getByRole('link', {name: 'Pages', exact: true}).click()
+  const pages = page.getByTestId('document-list-pane')
+  await expect(pages.getByRole('link', {name: /^FAQs/})).toContainText('/about-us/faqs')
+  await expect(pages.getByRole('link', {name: /^Policy work/})).toContainText(
+    '/what-we-do/research-and-policy/policy-work',
+  )
 })
 
 test('singletons can be published but not duplicated or deleted; pages can be both', async ({page}) => {

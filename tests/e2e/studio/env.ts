@@ -17,10 +17,5 @@ export const lakeHttpUrl = `http://127.0.0.1:${LAKE_HTTP_PORT}`
 /** The draft-preview dev server (`pnpm preview`) the Studio's Preview action opens. */
 export const previewUrl = `http://localhost:${PREVIEW_PORT}`
 
-/** The lake CLI and how the tests' lake is started, so the restart test can start it again. */
-export const lakeCli = new URL('../../../scripts/src/lake/cli.ts', import.meta.url).pathname
-export const lakeStartArgs = [
-  'start',
-  ...['--data-dir', studioDataDir],
-  ...['--port', String(LAKE_HTTP_PORT), '--https-port', String(LAKE_HTTPS_PORT)],
-]
+/** The ports the tests' lake serves, so the restart test can start it again on them. */
+export const lakePortArgs = ['--port', String(LAKE_HTTP_PORT), '--https-port', String(LAKE_HTTPS_PORT)]
