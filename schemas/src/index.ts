@@ -46,5 +46,6 @@ export const schemaTypes = [...documentTypes, ...singletonTypes, ...objectTypes,
 /** Singleton document types, whose one document's id is the type name. */
 export const SINGLETON_IDS = singletonTypes.map((type) => type.name)
 
+export {ALT_MISSING_MESSAGE} from './objects/accessibleImage.ts'
 export * from './rules.ts'
 export * from './vocabulary.ts'

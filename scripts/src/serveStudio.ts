@@ -36,6 +36,8 @@ export function lakeHttpsPort(lake: Pick<Lake, 'httpsUrl'>): number | null {
 export async function buildStudio(options: {
   outDir: string
   httpsPort: number
+  /** Where the Studio's Preview action opens pages; the Studio's own default when not given. */
+  previewUrl?: string
   /** Told each line of the build's output; by default it goes to this process's output. */
   log?: (line: string) => void
   /** Stops the build (SIGTERM) when aborted. */
@@ -43,7 +45,12 @@ export async function buildStudio(options: {
 }): Promise<boolean> {
   // Without SANITY_STUDIO_PROJECT_ID, so the Studio is configured for the lake.
   const inherited = Object.entries(process.env).filter(([key]) => key !== 'SANITY_STUDIO_PROJECT_ID')
-  const env = {...Object.fromEntries(inherited), ...quietEnv, SANITY_STUDIO_LAKE_PORT: String(options.httpsPort)}
+  const env = {
+    ...Object.fromEntries(inherited),
+    ...quietEnv,
+    SANITY_STUDIO_LAKE_PORT: String(options.httpsPort),
+    ...(options.previewUrl ? {SANITY_STUDIO_PREVIEW_URL: options.previewUrl} : {}),
+  }
   const {log} = options
   const build = spawn(process.execPath, [sanityBin, 'build', options.outDir, '--yes'], {
     cwd: studioDir,

@@ -1,9 +1,10 @@
 // README command 1: the whole product on localhost. The local content backend (started, or
-// reused if one serves the data dir), the Sanity Studio built against it, and the site built
-// from it and served; then every publish rebuilds the site a few seconds later. Ctrl-C or
-// SIGTERM stops everything.
+// reused if one serves the data dir), the Sanity Studio built against it, the site built
+// from it and served, and the draft preview the Studio's Preview action opens; then every
+// publish rebuilds the site a few seconds later. Ctrl-C or SIGTERM stops everything.
 //
-// Ports: PORT (site, 4321), STUDIO_PORT (3333), LAKE_PORT (3400), LAKE_HTTPS_PORT (3443).
+// Ports: PORT (site, 4321), STUDIO_PORT (3333), PREVIEW_PORT (4322), LAKE_PORT (3400),
+// LAKE_HTTPS_PORT (3443).
 // LAKE_DATA_DIR moves the working data; REBUILD_DELAY_MS sets the quiet time before a rebuild.
 import {spawn, type ChildProcess} from 'node:child_process'
 import {mkdtemp, rename, rm, symlink} from 'node:fs/promises'
@@ -25,6 +26,8 @@ const astro = path.join(webDir, 'node_modules/astro/bin/astro.mjs')
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 const SITE_PORT = port('PORT', 4321)
 const STUDIO_PORT = port('STUDIO_PORT', 3333)
+const PREVIEW_PORT = port('PREVIEW_PORT', 4322)
+const previewUrl = `http://localhost:${PREVIEW_PORT}`
 const REBUILD_DELAY_MS = port('REBUILD_DELAY_MS', 3000)
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`
@@ -122,6 +125,35 @@ const subscription = client
     error: (error: unknown) => console.error('site: stopped listening for publishes:', error),
   })
 
+/**
+ * The draft preview (what `pnpm preview` runs): Astro's dev server reading the drafts
+ * perspective from this backend, so a saved draft shows on reload. Resolves once it answers.
+ */
+async function startPreview(): Promise<boolean> {
+  const dev = spawn(process.execPath, [astro, 'dev', '--port', String(PREVIEW_PORT), '--host', '127.0.0.1'], {
+    cwd: webDir,
+    env: {...process.env, ...quietEnv, SANITY_PERSPECTIVE: 'drafts', LAKE_DATA_DIR: lake.dataDir},
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  running.add(dev)
+  let output = ''
+  dev.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  dev.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  dev.on('close', () => running.delete(dev))
+  for (let waited = 0; waited < 120_000 && !stopping; waited += 250) {
+    if (dev.exitCode !== null) break
+    const answered = await fetch(`http://127.0.0.1:${PREVIEW_PORT}/robots.txt`).then(
+      (response) => response.ok,
+      () => false,
+    )
+    if (answered) return true
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  if (!stopping) console.error(`The draft preview did not start:\n${output.trim()}`)
+  dev.kill('SIGTERM')
+  return false
+}
+
 // Set once they serve, so a stop at any point closes what is up.
 const served: {site?: {url: string; close: () => void}; studio?: StudioServer} = {}
 
@@ -129,10 +161,13 @@ async function stop(code = 0): Promise<never> {
   if (!stopping) {
     stopping = true
     subscription.unsubscribe()
+    // Builds and the preview server end first: they read from the backend closed below.
+    const children = [...running].map((child) => new Promise((resolve) => child.once('close', resolve)))
     for (const child of running) child.kill('SIGTERM')
     studioBuild.abort()
     await scheduler.close()
     await buildChain
+    await Promise.all(children)
     served.site?.close()
     served.studio?.close()
     await lake.close()
@@ -145,10 +180,10 @@ async function stop(code = 0): Promise<never> {
 process.on('SIGINT', () => void stop())
 process.on('SIGTERM', () => void stop())
 
-console.log('Building the site and the Studio (about a minute the first time)…')
+console.log('Building the site and the Studio, and starting the draft preview (about a minute the first time)…')
 const httpsPort = lakeHttpsPort(lake)
 const started = performance.now()
-const [siteBuilt, studioBuilt] = await Promise.all([
+const [siteBuilt, studioBuilt, previewStarted] = await Promise.all([
   serially(buildSite).then(
     () => true,
     (error: unknown) => {
@@ -161,10 +196,17 @@ const [siteBuilt, studioBuilt] = await Promise.all([
     : (async () => {
         const outDir = path.join(workDir, 'studio')
         const lines: string[] = []
-        const ok = await buildStudio({outDir, httpsPort, log: (line) => lines.push(line), signal: studioBuild.signal})
+        const ok = await buildStudio({
+          outDir,
+          httpsPort,
+          previewUrl,
+          log: (line) => lines.push(line),
+          signal: studioBuild.signal,
+        })
         if (!ok && !stopping) console.error(`sanity build failed:\n${lines.join('\n')}`)
         return ok ? outDir : false
       })(),
+  startPreview(),
 ])
 if (stopping) await new Promise(() => undefined)
 if (!siteBuilt) {
@@ -185,6 +227,7 @@ console.log(
     'ITSS is running:',
     `  site:             ${site.url}`,
     `  Studio:           ${studio?.url ?? (httpsPort === null ? 'not built: the running content backend serves no HTTPS' : 'not built (see above)')}`,
+    `  draft preview:    ${previewStarted ? `${previewUrl}/ (unpublished changes; the Studio's Preview action opens it)` : 'not running (see above)'}`,
     `  content backend:  ${lake.httpUrl}${browserLake ? ` (browsers: ${browserLake})` : ''}`,
     '',
     studio

@@ -35,16 +35,20 @@ afterAll(async () => {
   if (dataDir) await removeDir(dataDir)
 })
 
-test('pnpm start serves the site, the Studio and the backend, and rebuilds the site after a publish', async () => {
+test('pnpm start serves the site, the Studio, the draft preview and the backend, and rebuilds the site after a publish', async () => {
   dataDir = await tempDir('start-lake')
   const ports = {
     PORT: await freePort(),
     STUDIO_PORT: await freePort(),
+    PREVIEW_PORT: await freePort(),
     LAKE_PORT: await freePort(),
     LAKE_HTTPS_PORT: await freePort(),
   }
-  // As on a fresh clone: no SANITY_* variables.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SANITY_')))
+  // As in a developer's shell on a fresh clone: no SANITY_* variables, nor vitest's NODE_ENV=test
+  // and VITEST*, under which astro dev (the draft preview) answers every page with 404.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(SANITY_|VITEST)/.test(key) && key !== 'NODE_ENV'),
+  )
   const started = spawn(process.execPath, [path.join(repoRoot, 'scripts/src/start.ts')], {
     cwd: repoRoot,
     env: {
@@ -67,11 +71,15 @@ test('pnpm start serves the site, the Studio and the backend, and rebuilds the s
     const studio = /Studio:\s+(http\S+)/.exec(output)?.[1]
     const backend = /content backend:\s+(\S+)/.exec(output)?.[1]
     const token = /#token=(\S+)/.exec(output)?.[1]
-    return site && studio && backend && token ? {site, studio, backend, token} : undefined
+    const preview = /draft preview:\s+(http\S+)/.exec(output)?.[1]
+    return site && studio && backend && token && preview ? {site, studio, backend, token, preview} : undefined
+  }).catch((error: unknown) => {
+    throw new Error(`${String(error)}; pnpm start said:\n${output}`)
   })
   expect(new URL(urls.site).port).toBe(String(ports.PORT))
   expect(new URL(urls.studio).port).toBe(String(ports.STUDIO_PORT))
   expect(new URL(urls.backend).port).toBe(String(ports.LAKE_PORT))
+  expect(new URL(urls.preview).port).toBe(String(ports.PREVIEW_PORT))
   expect(urls.token).toBe((await readFile(path.join(dataDir, 'token'), 'utf8')).trim())
 
   // All three answer.
@@ -88,6 +96,9 @@ test('pnpm start serves the site, the Studio and the backend, and rebuilds the s
   const page = await client.getDocument('page-privacy')
   if (!page) throw new Error('The demo dataset has no page-privacy')
   await client.createOrReplace({...page, _id: 'drafts.page-privacy', title})
+  // The draft shows in the preview at once, and on the site only once published.
+  expect(await (await fetch(new URL('privacy', urls.preview))).text()).toContain(title)
+  expect(await (await fetch(privacyUrl)).text()).not.toContain(title)
   await client.action({
     actionType: 'sanity.action.document.publish',
     draftId: 'drafts.page-privacy',

@@ -46,5 +46,11 @@ export const faq = defineType({
     }),
   ],
   orderings: [{title: 'Set order', name: 'order', by: [{field: 'order', direction: 'asc'}]}],
-  preview: {select: {title: 'question', subtitle: 'category'}},
+  preview: {
+    select: {title: 'question', category: 'category'},
+    prepare: ({title, category}: {title?: string; category?: string}) => ({
+      title,
+      subtitle: FAQ_CATEGORIES.find((option) => option.value === category)?.title,
+    }),
+  },
 })

@@ -29,7 +29,11 @@ test('the Studio boots logged in, fetches nothing from outside this machine, and
   const teamPane = page.locator('[data-testid="structure-tool-list-pane"]').nth(1)
   await expect(teamPane.getByRole('link')).toHaveText(TEAM_GROUPS.map((group) => group.title))
 
-  // Pages are listed with their addresses.
+  // FAQs with their category, pages with their addresses.
+  await menu.getByRole('link', {name: 'FAQs', exact: true}).click()
+  await expect(
+    page.getByTestId('document-list-pane').getByRole('link', {name: /^How is the Institute funded/}),
+  ).toContainText('Funding')
   await menu.getByRole('link', {name: 'Pages', exact: true}).click()
   const pages = page.getByTestId('document-list-pane')
   await expect(pages.getByRole('link', {name: /^FAQs/})).toContainText('/about-us/faqs')

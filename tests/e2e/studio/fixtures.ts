@@ -6,7 +6,7 @@ import path from 'node:path'
 
 import {projectEnv} from '@itss/scripts/lake'
 import {clientFor} from '@itss/scripts/lake/testing.ts'
-import {expect, test as base, type BrowserContext, type Page} from '@playwright/test'
+import {expect, test as base, type BrowserContext, type Locator, type Page} from '@playwright/test'
 
 import {buildSite, removeDir, tempDir} from '../../src/site.ts'
 import {lakeBrowserOrigin, lakeHttpUrl, PROJECT_ID, studioDataDir} from './env.ts'
@@ -104,6 +104,14 @@ export async function openDocument(page: Page, section: string, item: RegExp | s
   await page.goto('/structure')
   await contentPane(page).getByRole('link', {name: section, exact: true}).click()
   await page.getByRole('link', {name: item}).first().click()
+}
+
+/** A field's error icon shows its message on hover (the icon may re-render, so hover again). */
+export async function expectTooltip(page: Page, icon: Locator, message: string): Promise<void> {
+  await expect(async () => {
+    await icon.hover()
+    await expect(page.getByText(message).filter({visible: true})).not.toHaveCount(0, {timeout: 2_000})
+  }).toPass({timeout: 20_000})
 }
 
 /** Waits until every change reached the lake and came back through the listener. */

@@ -1,12 +1,12 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 
-import {TEAM_GROUPS} from '@itss/schemas'
+import {ALT_MISSING_MESSAGE, TEAM_GROUPS} from '@itss/schemas'
 import {parse} from 'node-html-parser'
 import sharp from 'sharp'
 
 import {htmlFile} from '../../src/site.ts'
-import {expect, expectSaved, contentPane, publish, test, withPublishedSite} from './fixtures.ts'
+import {contentPane, expect, expectSaved, expectTooltip, publish, test, withPublishedSite} from './fixtures.ts'
 
 const council = TEAM_GROUPS.find((group) => group.value === 'technicalCouncil')?.title ?? ''
 
@@ -38,7 +38,11 @@ test('an editor adds a Technical Council member with a photo, and the team page 
   })
   // Uploaded: the Studio shows the image from the lake, then asks for its alt text.
   await expect(page.getByRole('img', {name: 'Preview of uploaded image'})).toBeVisible()
-  await page.getByTestId('field-photo.alt').getByRole('textbox').fill(alt)
+  // A photo without alternative text cannot be published, and the editor is told what to write.
+  const altField = page.getByTestId('field-photo.alt')
+  await expectTooltip(page, altField.getByTestId('input-validation-icon-error'), ALT_MISSING_MESSAGE)
+  await expect(page.getByTestId('action-publish')).toBeDisabled()
+  await altField.getByRole('textbox').fill(alt)
   await expectSaved(page)
   await publish(page)
 

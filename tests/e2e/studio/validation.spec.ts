@@ -1,16 +1,6 @@
 import {LINK_SCHEME_MESSAGE} from '@itss/schemas'
 
-import type {Locator, Page} from '@playwright/test'
-
-import {expect, openDocument, test} from './fixtures.ts'
-
-/** A field's error icon shows its message on hover (the icon may re-render, so hover again). */
-async function expectTooltip(page: Page, icon: Locator, message: string): Promise<void> {
-  await expect(async () => {
-    await icon.hover()
-    await expect(page.getByText(message).filter({visible: true})).not.toHaveCount(0, {timeout: 2_000})
-  }).toPass({timeout: 20_000})
-}
+import {expect, expectTooltip, openDocument, test} from './fixtures.ts'
 
 test('a page with a slug another page uses and a javascript: link cannot be published', async ({page}) => {
   await openDocument(page, 'Pages', /About us/)
