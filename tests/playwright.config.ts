@@ -88,7 +88,8 @@ export default defineConfig({
     {
       command: [
         `${node} scripts/src/lake/cli.ts reset --data-dir "${studioDataDir}"`,
-        `${node} scripts/src/lake/cli.ts start --data-dir "${studioDataDir}" ${lakePortArgs.join(' ')}`,
+        // exec: the lake takes the shell's place, so Playwright's SIGTERM reaches it directly.
+        `exec ${node} scripts/src/lake/cli.ts start --data-dir "${studioDataDir}" ${lakePortArgs.join(' ')}`,
       ].join(' && '),
       cwd: repoDir,
       url: `${lakeHttpUrl}/v1/ping`,

@@ -1,4 +1,4 @@
-import {TEAM_GROUPS} from '@itss/schemas'
+import {SINGLETON_IDS, TEAM_GROUPS} from '@itss/schemas'
 
 import {contentPane, expect, openDocument, test} from './fixtures.ts'
 
@@ -42,7 +42,7 @@ test('the Studio boots logged in, fetches nothing from outside this machine, and
   )
 })
 
-test('singletons can be published but not duplicated or deleted; pages can be both', async ({page}) => {
+test('singletons can be published but not created, duplicated or deleted; pages can be all three', async ({page}) => {
   // The document's other actions, behind the button next to Publish (absent when there are none).
   const menuItems = async () => {
     const button = page.getByTestId('action-menu-button')
@@ -52,6 +52,13 @@ test('singletons can be published but not duplicated or deleted; pages can be bo
     await page.keyboard.press('Escape')
     return items.map((item) => item.trim())
   }
+
+  // The Studio's "create" menu offers pages and the rest, never a second settings or navigation.
+  await page.goto('/structure')
+  await page.getByTestId('new-document-button').click()
+  await expect(page.getByTestId('create-new-page')).toBeVisible()
+  for (const singleton of SINGLETON_IDS) await expect(page.getByTestId(`create-new-${singleton}`)).toHaveCount(0)
+  await page.keyboard.press('Escape')
 
   await openDocument(page, 'Site settings', /Site settings/)
   await expect(page.getByTestId('action-publish')).toBeVisible()
