@@ -115,13 +115,13 @@ export default defineConfig({
     },
     // The draft preview (`pnpm preview`) over the same lake.
     {
-      command: `${astro} dev --port ${PREVIEW_PORT} --host 127.0.0.1`,
-      cwd: webDir,
+      command: `${node} scripts/src/draftPreview.ts --port ${PREVIEW_PORT}`,
+      cwd: repoDir,
       url: `http://127.0.0.1:${PREVIEW_PORT}/robots.txt`,
-      timeout: 120_000,
+      timeout: 150_000,
       reuseExistingServer: false,
       stdout: 'pipe',
-      env: {ASTRO_TELEMETRY_DISABLED: '1', SANITY_PERSPECTIVE: 'drafts', LAKE_DATA_DIR: studioDataDir},
+      env: {LAKE_DATA_DIR: studioDataDir},
     },
   ],
 })

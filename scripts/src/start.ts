@@ -13,6 +13,7 @@ import path from 'node:path'
 
 import {createClient} from '@sanity/client'
 
+import {DEFAULT_PREVIEW_PORT, startDraftPreview, type DraftPreview} from './draftPreview.ts'
 import {API_VERSION, DEFAULT_HTTP_PORT, DEFAULT_HTTPS_PORT} from './lake/index.ts'
 import {ensureLocalLake} from './localLake.ts'
 import {quietEnv, repoRoot} from './repo.ts'
@@ -26,13 +27,13 @@ const astro = path.join(webDir, 'node_modules/astro/bin/astro.mjs')
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 const SITE_PORT = port('PORT', 4321)
 const STUDIO_PORT = port('STUDIO_PORT', 3333)
-const PREVIEW_PORT = port('PREVIEW_PORT', 4322)
-const previewUrl = `http://localhost:${PREVIEW_PORT}`
+const PREVIEW_PORT = port('PREVIEW_PORT', DEFAULT_PREVIEW_PORT)
 const REBUILD_DELAY_MS = port('REBUILD_DELAY_MS', 3000)
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`
 const running = new Set<ChildProcess>()
-const studioBuild = new AbortController()
+/** Aborted on stop: ends the Studio build and the draft preview, started or not. */
+const startup = new AbortController()
 let stopping = false
 
 /** Runs a child quietly; its output is handed back for when it fails. */
@@ -125,49 +126,19 @@ const subscription = client
     error: (error: unknown) => console.error('site: stopped listening for publishes:', error),
   })
 
-/**
- * The draft preview (what `pnpm preview` runs): Astro's dev server reading the drafts
- * perspective from this backend, so a saved draft shows on reload. Resolves once it answers.
- */
-async function startPreview(): Promise<boolean> {
-  const dev = spawn(process.execPath, [astro, 'dev', '--port', String(PREVIEW_PORT), '--host', '127.0.0.1'], {
-    cwd: webDir,
-    env: {...process.env, ...quietEnv, SANITY_PERSPECTIVE: 'drafts', LAKE_DATA_DIR: lake.dataDir},
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  running.add(dev)
-  let output = ''
-  dev.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  dev.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  dev.on('close', () => running.delete(dev))
-  for (let waited = 0; waited < 120_000 && !stopping; waited += 250) {
-    if (dev.exitCode !== null) break
-    const answered = await fetch(`http://127.0.0.1:${PREVIEW_PORT}/robots.txt`).then(
-      (response) => response.ok,
-      () => false,
-    )
-    if (answered) return true
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  if (!stopping) console.error(`The draft preview did not start:\n${output.trim()}`)
-  dev.kill('SIGTERM')
-  return false
-}
-
 // Set once they serve, so a stop at any point closes what is up.
-const served: {site?: {url: string; close: () => void}; studio?: StudioServer} = {}
+const served: {site?: {url: string; close: () => void}; studio?: StudioServer; preview?: DraftPreview} = {}
 
 async function stop(code = 0): Promise<never> {
   if (!stopping) {
     stopping = true
     subscription.unsubscribe()
-    // Builds and the preview server end first: they read from the backend closed below.
-    const children = [...running].map((child) => new Promise((resolve) => child.once('close', resolve)))
     for (const child of running) child.kill('SIGTERM')
-    studioBuild.abort()
+    startup.abort()
     await scheduler.close()
     await buildChain
-    await Promise.all(children)
+    // Before the backend it reads from.
+    await served.preview?.close()
     served.site?.close()
     served.studio?.close()
     await lake.close()
@@ -183,7 +154,7 @@ process.on('SIGTERM', () => void stop())
 console.log('Building the site and the Studio, and starting the draft preview (about a minute the first time)…')
 const httpsPort = lakeHttpsPort(lake)
 const started = performance.now()
-const [siteBuilt, studioBuilt, previewStarted] = await Promise.all([
+const [siteBuilt, studioBuilt, preview] = await Promise.all([
   serially(buildSite).then(
     () => true,
     (error: unknown) => {
@@ -199,14 +170,24 @@ const [siteBuilt, studioBuilt, previewStarted] = await Promise.all([
         const ok = await buildStudio({
           outDir,
           httpsPort,
-          previewUrl,
+          previewUrl: `http://localhost:${PREVIEW_PORT}`,
           log: (line) => lines.push(line),
-          signal: studioBuild.signal,
+          signal: startup.signal,
         })
         if (!ok && !stopping) console.error(`sanity build failed:\n${lines.join('\n')}`)
         return ok ? outDir : false
       })(),
-  startPreview(),
+  startDraftPreview({
+    port: PREVIEW_PORT,
+    env: {...process.env, LAKE_DATA_DIR: lake.dataDir},
+    signal: startup.signal,
+  }).then(
+    (preview) => (served.preview = preview),
+    (error: unknown) => {
+      if (!stopping) console.error(error instanceof Error ? error.message : String(error))
+      return undefined
+    },
+  ),
 ])
 if (stopping) await new Promise(() => undefined)
 if (!siteBuilt) {
@@ -227,7 +208,7 @@ console.log(
     'ITSS is running:',
     `  site:             ${site.url}`,
     `  Studio:           ${studio?.url ?? (httpsPort === null ? 'not built: the running content backend serves no HTTPS' : 'not built (see above)')}`,
-    `  draft preview:    ${previewStarted ? `${previewUrl}/ (unpublished changes; the Studio's Preview action opens it)` : 'not running (see above)'}`,
+    `  draft preview:    ${preview ? `${preview.url}/ (unpublished changes; the Studio's Preview action opens it)` : 'not running (see above)'}`,
     `  content backend:  ${lake.httpUrl}${browserLake ? ` (browsers: ${browserLake})` : ''}`,
     '',
     studio

@@ -2,22 +2,12 @@
 // site, and a publish shows on the served site without anyone running a build.
 import {spawn, type ChildProcess} from 'node:child_process'
 import {readFile} from 'node:fs/promises'
-import net from 'node:net'
 import path from 'node:path'
-import {clientFor} from '@itss/scripts/lake/testing.ts'
+import {clientFor, freePort} from '@itss/scripts/lake/testing.ts'
 import {findRunningLake} from '@itss/scripts/lake'
 import {repoRoot} from '@itss/scripts/repo.ts'
 import {afterAll, expect, test} from 'vitest'
 import {removeDir, tempDir} from './site.ts'
-
-/** A port nothing listens on right now (the OS picks it), so the test never meets a developer's own. */
-async function freePort(): Promise<number> {
-  const server = net.createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const {port} = server.address() as net.AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 async function until<T>(what: string, timeoutMs: number, check: () => Promise<T | undefined> | T | undefined) {
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {

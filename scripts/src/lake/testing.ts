@@ -1,6 +1,7 @@
 // Helpers for the lake's tests: temp data dirs, a lake on ephemeral ports, real clients.
 import {spawn} from 'node:child_process'
 import {mkdtemp, mkdir, rm, writeFile} from 'node:fs/promises'
+import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -16,6 +17,15 @@ export async function tempDir(prefix = 'lake-test-'): Promise<string> {
 }
 
 export const removeDir = (dir: string) => rm(dir, {recursive: true, force: true})
+
+/** A loopback port nothing listens on right now (the OS picks it). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const {port} = server.address() as net.AddressInfo
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
 
 export function testLake(dataDir: string, options: Partial<LakeOptions> = {}): Promise<Lake> {
   return startLake({dataDir, httpPort: 0, httpsPort: false, log: () => undefined, ...options})
