@@ -21,6 +21,8 @@ interface Network {
   problems: string[]
   /** Runs `during` with failed calls to the lake expected (the lake is down on purpose). */
   excuseLakeFailures<T>(during: () => Promise<T>): Promise<T>
+  /** Whether such a run is under way. */
+  excused(): boolean
 }
 
 const isLake = (url: string) => url.startsWith(lakeBrowserOrigin) || url.startsWith(lakeHttpUrl)
@@ -30,7 +32,7 @@ const leavesMachine = (url: string) => {
 }
 
 /** Logs a browser context in as the lake's editor (the Studio reads its token from localStorage) and watches it. */
-async function prepare(context: BrowserContext, network: Network & {excused: () => boolean}): Promise<void> {
+async function prepare(context: BrowserContext, network: Network): Promise<void> {
   await context.addInitScript(({key, token}) => window.localStorage.setItem(key, JSON.stringify({token})), {
     key: `__studio_auth_token_${PROJECT_ID}`,
     token: editorToken(),
@@ -53,7 +55,7 @@ async function prepare(context: BrowserContext, network: Network & {excused: () 
 }
 
 export const test = base.extend<{
-  network: Network & {excused: () => boolean}
+  network: Network
   /** Another logged-in editor's page, in a browser context of its own. */
   newEditorPage: () => Promise<Page>
 }>({
