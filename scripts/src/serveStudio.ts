@@ -1,20 +1,18 @@
 // The Sanity Studio against a local lake, built once with `sanity build` and served as static
 // files: what the Studio's browser tests run, and a way to use the built Studio locally.
 //
-//   node scripts/src/serveStudio.ts [--data-dir D] [--fresh] [--port 3333] [--lake-port 3400]
+//   node scripts/src/serveStudio.ts [--data-dir D] [--port 3333] [--lake-port 3400]
 //     [--lake-https-port 3443] [--out-dir DIR] [--no-build]
-//
-// --fresh deletes the data dir first, so the lake is seeded anew from dataset/.
 import {spawn} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {readFile, rm, stat} from 'node:fs/promises'
+import {readFile, stat} from 'node:fs/promises'
 import http from 'node:http'
 import type {AddressInfo} from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 
-import {ensureLake, findRunningLake, startLake, type Lake} from './lake/index.ts'
+import {ensureLake, type Lake} from './lake/index.ts'
 import {demoDatasetDir, lakeDataDir, quietEnv, repoRoot} from './repo.ts'
 
 const studioDir = path.join(repoRoot, 'studio')
@@ -186,7 +184,6 @@ async function main() {
   const {values} = parseArgs({
     options: {
       'data-dir': {type: 'string'},
-      fresh: {type: 'boolean'},
       port: {type: 'string'},
       'lake-port': {type: 'string'},
       'lake-https-port': {type: 'string'},
@@ -204,19 +201,8 @@ async function main() {
     httpsPort: Number(values['lake-https-port'] ?? 3443),
     log: (line: string) => console.log(line),
   }
-  let lake
-  if (values.fresh) {
-    // A lake from an earlier run may still be shutting down: wait for it rather than wipe its
-    // files from under it (and then reuse it with a token it never had).
-    for (let waited = 0; await findRunningLake(dataDir); waited += 500) {
-      if (waited > 15_000) throw new Error(`A lake is still serving ${dataDir}; stop it first.`)
-      await new Promise((resolve) => setTimeout(resolve, 500))
-    }
-    await rm(dataDir, {recursive: true, force: true})
-    lake = await startLake(lakeOptions)
-  } else {
-    lake = await ensureLake(lakeOptions)
-  }
+  // The lake serving the data dir, or one started here (`pnpm dataset:reset` reseeds it).
+  const lake = await ensureLake(lakeOptions)
   const httpsPort = lakeHttpsPort(lake) ?? lakeOptions.httpsPort
   const outDir = path.resolve(values['out-dir'] ?? defaultStudioOutDir(httpsPort))
 
