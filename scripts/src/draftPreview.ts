@@ -4,13 +4,9 @@
 //
 //   node scripts/src/draftPreview.ts [--port 4322]     (pnpm preview)
 import {spawn} from 'node:child_process'
-import path from 'node:path'
 import {parseArgs} from 'node:util'
 
-import {quietEnv, repoRoot} from './repo.ts'
-
-const webDir = path.join(repoRoot, 'web')
-const astro = path.join(webDir, 'node_modules/astro/bin/astro.mjs')
+import {astroCli, quietEnv, webDir} from './repo.ts'
 
 export const DEFAULT_PREVIEW_PORT = 4322
 
@@ -35,7 +31,7 @@ export async function startDraftPreview(options: {
   /** Stops the dev server (SIGTERM) when aborted, starting or not. */
   signal?: AbortSignal
 }): Promise<DraftPreview> {
-  const dev = spawn(process.execPath, [astro, 'dev', '--port', String(options.port), '--host', '127.0.0.1'], {
+  const dev = spawn(process.execPath, [astroCli, 'dev', '--port', String(options.port), '--host', '127.0.0.1'], {
     cwd: webDir,
     env: {...(options.env ?? process.env), ...quietEnv, SANITY_PERSPECTIVE: 'drafts'},
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,5 +7,9 @@ export const repoRoot = path.resolve(import.meta.dirname, '../..')
 export const lakeDataDir = path.join(repoRoot, '.lake')
 export const demoDatasetDir = path.join(repoRoot, 'dataset')
 
+/** The Astro site, and its CLI (run with this Node: the system one may be too old for Astro). */
+export const webDir = path.join(repoRoot, 'web')
+export const astroCli = path.join(webDir, 'node_modules/astro/bin/astro.mjs')
+
 /** Environment for every child process: no telemetry from Astro or the Sanity CLI. */
 export const quietEnv = {ASTRO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', SANITY_TELEMETRY_DISABLED: '1'}

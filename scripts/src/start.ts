@@ -16,14 +16,11 @@ import {createClient} from '@sanity/client'
 import {DEFAULT_PREVIEW_PORT, startDraftPreview, type DraftPreview} from './draftPreview.ts'
 import {API_VERSION, DEFAULT_HTTP_PORT, DEFAULT_HTTPS_PORT} from './lake/index.ts'
 import {ensureLocalLake} from './localLake.ts'
-import {quietEnv, repoRoot} from './repo.ts'
+import {astroCli, quietEnv, webDir} from './repo.ts'
 import {serveSite} from './serveSite.ts'
 import {buildStudio, lakeHttpsPort, serveStudioFiles, studioLoginUrl, type StudioServer} from './serveStudio.ts'
 import {createRebuildScheduler} from './webhook/debounce.ts'
 
-const webDir = path.join(repoRoot, 'web')
-// Run with this Node, not whichever `node` is first on PATH (the system one may be too old).
-const astro = path.join(webDir, 'node_modules/astro/bin/astro.mjs')
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 const SITE_PORT = port('PORT', 4321)
 const STUDIO_PORT = port('STUDIO_PORT', 3333)
@@ -66,7 +63,7 @@ let currentBuild: string | undefined
 
 async function buildSite(): Promise<void> {
   const outDir = path.join(workDir, `build-${++buildCount}`)
-  const result = await runQuietly(process.execPath, [astro, 'build', '--outDir', outDir], {
+  const result = await runQuietly(process.execPath, [astroCli, 'build', '--outDir', outDir], {
     cwd: webDir,
     // The build finds the lake serving LAKE_DATA_DIR (this one) and reads published content.
     env: {...process.env, ...quietEnv, SITE_URL: process.env.SITE_URL ?? `http://localhost:${SITE_PORT}`},

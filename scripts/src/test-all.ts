@@ -3,7 +3,7 @@
 import {spawn} from 'node:child_process'
 import {mkdir, readFile, rm} from 'node:fs/promises'
 import path from 'node:path'
-import {quietEnv, repoRoot} from './repo.ts'
+import {astroCli, quietEnv, repoRoot, webDir} from './repo.ts'
 
 const resultsDir = path.join(repoRoot, '.test-results')
 const bin = (name: string) => path.join(repoRoot, 'node_modules/.bin', name)
@@ -35,11 +35,7 @@ async function staticChecks(): Promise<Tally> {
     [bin('tsc'), ['--noEmit', '-p', 'scripts']],
     [bin('tsc'), ['--noEmit', '-p', 'studio']],
     [bin('tsc'), ['--noEmit', '-p', 'tests']],
-    [
-      node,
-      [path.join(repoRoot, 'web/node_modules/astro/bin/astro.mjs'), 'check', '--minimumSeverity', 'warning'],
-      path.join(repoRoot, 'web'),
-    ],
+    [node, [astroCli, 'check', '--minimumSeverity', 'warning'], webDir],
     [node, [path.join(repoRoot, 'scripts/src/checkTypegen.ts')]],
   ]
   const tally = {passed: 0, failed: 0}

@@ -4,13 +4,9 @@ import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {startLake, type Lake, type LakeOptions} from '@itss/scripts/lake'
-import {demoDatasetDir, quietEnv, repoRoot} from '@itss/scripts/repo.ts'
+import {astroCli, demoDatasetDir, quietEnv, webDir} from '@itss/scripts/repo.ts'
 import {parse} from 'node-html-parser'
 import lockfile from 'proper-lockfile'
-
-const webDir = path.join(repoRoot, 'web')
-// Run with this Node, not whichever `node` is first on PATH (the system one may be too old).
-const astro = path.join(webDir, 'node_modules/astro/bin/astro.mjs')
 
 export const tempDir = (prefix: string) => mkdtemp(path.join(os.tmpdir(), `itss-${prefix}-`))
 export const removeDir = (dir: string) => rm(dir, {recursive: true, force: true})
@@ -43,7 +39,7 @@ export async function buildSite(outDir: string, env: Record<string, string>): Pr
 function runBuild(outDir: string, env: Record<string, string>): Promise<Build> {
   const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SANITY_')))
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], {
+    const child = spawn(process.execPath, [astroCli, 'build', '--outDir', outDir], {
       cwd: webDir,
       env: {...base, ...quietEnv, ...env},
     })

@@ -4,8 +4,8 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {gzipSync} from 'node:zlib'
 import {projectEnv, startLake} from '../lake/index.ts'
-import {demoDatasetDir} from '../repo.ts'
-import {htmlFiles, runAstroBuild, webDir, type BuildRun} from './build.ts'
+import {demoDatasetDir, webDir} from '../repo.ts'
+import {htmlFiles, runAstroBuild, type BuildRun} from './build.ts'
 import {bytes, table} from './format.ts'
 
 /** The only page allowed to load JavaScript: it enhances a plain form with Pagefind. */

@@ -5,11 +5,7 @@ import {existsSync} from 'node:fs'
 import {mkdtemp, readdir, readFile, rm, symlink} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import {quietEnv, repoRoot} from '../repo.ts'
-
-export const webDir = path.join(repoRoot, 'web')
-// Run with this Node, not whichever `node` is first on PATH (the system one may be too old).
-const astroBin = path.join(webDir, 'node_modules/astro/bin/astro.mjs')
+import {astroCli, quietEnv, webDir} from '../repo.ts'
 
 /**
  * A scratch folder for builds, datasets and lake data: under /dev/shm when it exists, so disk
@@ -62,7 +58,7 @@ const gnuTime = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-v',
 export async function runAstroBuild(options: BuildOptions): Promise<BuildRun> {
   const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SANITY_')))
   const env = {...base, ...quietEnv, ...options.env}
-  const astroArgs = [astroBin, 'build', '--root', options.root, '--outDir', options.outDir]
+  const astroArgs = [astroCli, 'build', '--root', options.root, '--outDir', options.outDir]
   const timeFile = path.join(options.cwd, `time-${path.basename(options.outDir)}.txt`)
   const [command, args] = gnuTime
     ? ['/usr/bin/time', ['-v', '-o', timeFile, process.execPath, ...astroArgs]]

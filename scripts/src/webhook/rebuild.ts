@@ -2,8 +2,7 @@
 // Cloudflare Pages, or GitHub's repository_dispatch to run the CI build), run a command, or
 // by default build the site here with Astro.
 import {spawn} from 'node:child_process'
-import path from 'node:path'
-import {quietEnv, repoRoot} from '../repo.ts'
+import {astroCli, quietEnv, repoRoot, webDir} from '../repo.ts'
 
 /** The repository_dispatch event type the CI workflow listens for. */
 export const DISPATCH_EVENT_TYPE = 'sanity-content-changed'
@@ -22,10 +21,8 @@ export function rebuildFromEnv(env: NodeJS.ProcessEnv = process.env): Rebuild {
     const command = env.BUILD_COMMAND
     return {run: () => runCommand(command, [], {shell: true}), description: `run ${command}`}
   }
-  // Run with this Node, not whichever `node` is first on PATH (the system one may be too old).
-  const astro = path.join(repoRoot, 'web/node_modules/astro/bin/astro.mjs')
   return {
-    run: () => runCommand(process.execPath, [astro, 'build'], {cwd: path.join(repoRoot, 'web')}),
+    run: () => runCommand(process.execPath, [astroCli, 'build'], {cwd: webDir}),
     description: 'astro build in web/',
   }
 }
