@@ -8,7 +8,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: {name: 'unit', include: ['{schemas,scripts,studio,web}/src/**/*.test.ts']},
+        test: {name: 'unit', include: ['{schemas,studio,web,scripts/*}/src/**/*.test.ts']},
       },
       {
         // These build the whole site; Astro builds of one project share web/.astro and the

@@ -1,4 +1,6 @@
 import {SINGLETON_IDS, schemaTypes} from '@itss/schemas'
+import {API_VERSION} from '@itss/schemas/api'
+import {resolvePagePaths, type PageNode} from '@itss/schemas/paths'
 import {defineConfig, useClient, type DocumentActionComponent} from 'sanity'
 import {structureTool} from 'sanity/structure'
 import {backend} from './src/backend.ts'
@@ -11,26 +13,20 @@ const singletonActions = new Set(['publish', 'discardChanges', 'restore'])
 /** The draft-preview server (`pnpm preview`); set SANITY_STUDIO_PREVIEW_URL at build time to move it. */
 const previewOrigin = process.env.SANITY_STUDIO_PREVIEW_URL ?? 'http://localhost:4322'
 
-/** A page's site path: its slug under its parent's path; the home page is `/` (as the site does). */
+/** A page's site path, resolved as the site resolves it. */
 async function pagePath(client: ReturnType<typeof useClient>, id: string): Promise<string> {
   // Drafts perspective, as the preview server reads: an unpublished slug change counts.
   const {homePageId, pages} = await client.withConfig({perspective: 'drafts'}).fetch<{
     homePageId: string | null
-    pages: {_id: string; slug: string | null; parentId: string | null}[]
+    pages: PageNode[]
   }>(`{"homePageId": *[_id == "siteSettings"][0].homePage._ref,
       "pages": *[_type == "page"]{_id, "slug": slug.current, "parentId": parent._ref}}`)
-  const byId = new Map(pages.map((page) => [page._id, page]))
-  const slugs: string[] = []
-  for (let page = byId.get(id); page && page._id !== homePageId && slugs.length < 20;) {
-    slugs.unshift(page.slug ?? '')
-    page = page.parentId ? byId.get(page.parentId) : undefined
-  }
-  return `/${slugs.join('/')}`
+  return resolvePagePaths(pages, homePageId).paths.get(id) ?? '/'
 }
 
 /** Opens the page in the draft-preview server, with this document's unpublished changes. */
 const PreviewAction: DocumentActionComponent = ({id}) => {
-  const client = useClient({apiVersion: '2025-02-19'})
+  const client = useClient({apiVersion: API_VERSION})
   return {
     label: 'Preview',
     title: `Open this page with its draft changes at ${previewOrigin}`,

@@ -75,7 +75,7 @@ export default defineConfig({
   webServer: [
     // The site as a visitor gets it: built from the local content backend, then served.
     {
-      command: `${astro} build && ${node} ../scripts/src/serveSite.ts --port ${PORT}`,
+      command: `${astro} build && ${node} ../scripts/dev/src/serveSite.ts --port ${PORT}`,
       cwd: webDir,
       url: `http://127.0.0.1:${PORT}/`,
       timeout: 300_000,
@@ -87,9 +87,9 @@ export default defineConfig({
     // dataset as it is in git), then started on fixed ports. Never reused.
     {
       command: [
-        `${node} scripts/src/lake/cli.ts reset --data-dir "${studioDataDir}"`,
+        `${node} scripts/lake/src/cli.ts reset --data-dir "${studioDataDir}"`,
         // exec: the lake takes the shell's place, so Playwright's SIGTERM reaches it directly.
-        `exec ${node} scripts/src/lake/cli.ts start --data-dir "${studioDataDir}" ${lakePortArgs.join(' ')}`,
+        `exec ${node} scripts/lake/src/cli.ts start --data-dir "${studioDataDir}" ${lakePortArgs.join(' ')}`,
       ].join(' && '),
       cwd: repoDir,
       url: `${lakeHttpUrl}/v1/ping`,
@@ -103,7 +103,7 @@ export default defineConfig({
     // the draft-preview server below.
     {
       command: [
-        `${node} scripts/src/serveStudio.ts --data-dir "${studioDataDir}" --port ${STUDIO_PORT}`,
+        `${node} scripts/dev/src/serveStudio.ts --data-dir "${studioDataDir}" --port ${STUDIO_PORT}`,
         `--lake-port ${LAKE_HTTP_PORT} --lake-https-port ${LAKE_HTTPS_PORT}`,
       ].join(' '),
       cwd: repoDir,
@@ -115,7 +115,7 @@ export default defineConfig({
     },
     // The draft preview (`pnpm preview`) over the same lake.
     {
-      command: `${node} scripts/src/draftPreview.ts --port ${PREVIEW_PORT}`,
+      command: `${node} scripts/dev/src/draftPreview.ts --port ${PREVIEW_PORT}`,
       cwd: repoDir,
       url: `http://127.0.0.1:${PREVIEW_PORT}/robots.txt`,
       timeout: 150_000,

@@ -2,7 +2,8 @@ import {mkdtemp, readdir, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {createClient, type SanityClient} from '@sanity/client'
-import {startLake, type Lake} from '@itss/scripts/lake'
+import {clientConfigFor} from './api.ts'
+import {startLake, type Lake} from '@itss/lake'
 import {validateDocumentWithWorkspace} from '@sanity/validation'
 import {createSchema, type SanityDocument} from 'sanity'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
@@ -247,15 +248,7 @@ let client: SanityClient
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'schema-test-'))
   lake = await startLake({dataDir, httpPort: 0, httpsPort: false, log: () => {}})
-  client = createClient({
-    projectId: lake.projectId,
-    dataset: 'production',
-    apiHost: lake.httpUrl,
-    useProjectHostname: false,
-    apiVersion: '2025-02-19',
-    useCdn: false,
-    token: lake.token,
-  })
+  client = createClient(clientConfigFor({apiHost: lake.httpUrl, projectId: lake.projectId, token: lake.token}))
   // Documents the valid fixtures point at, and a page whose slug is taken.
   await client
     .transaction()

@@ -1,4 +1,5 @@
 import {TEAM_GROUPS} from '@itss/schemas'
+import {API_VERSION} from '@itss/schemas/api'
 import type {StructureResolver} from 'sanity/structure'
 
 /** Types the list above places by hand; any other document type is listed after them. */
@@ -51,7 +52,7 @@ export const structure: StructureResolver = (S) =>
                     S.documentTypeList('teamMember')
                       .title(group.title)
                       .filter('_type == "teamMember" && group == $group')
-                      .apiVersion('2025-02-19')
+                      .apiVersion(API_VERSION)
                       .params({group: group.value})
                       .defaultOrdering([{field: 'order', direction: 'asc'}])
                       .initialValueTemplates([S.initialValueTemplateItem('teamMember-by-group', {group: group.value})]),

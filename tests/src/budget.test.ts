@@ -3,15 +3,8 @@
 import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
-import {makeWorkDir, removeDir} from '@itss/scripts/bench/build.ts'
-import {
-  BUDGETS,
-  buildDemoSite,
-  checkBudgets,
-  measureBuild,
-  percentile,
-  type PageCost,
-} from '@itss/scripts/bench/budget.ts'
+import {makeWorkDir, removeDir} from '@itss/bench'
+import {BUDGETS, buildDemoSite, checkBudgets, measureBuild, percentile, type PageCost} from '@itss/bench'
 
 describe('performance budgets of the demo site', () => {
   let workDir = ''

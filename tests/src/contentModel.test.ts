@@ -1,7 +1,7 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {documentTypes, singletonTypes} from '@itss/schemas'
-import {repoRoot} from '@itss/scripts/repo.ts'
+import {repoRoot} from '@itss/dev'
 import {expect, test} from 'vitest'
 
 /*

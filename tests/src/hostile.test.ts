@@ -1,4 +1,4 @@
-import {clientFor} from '@itss/scripts/lake/testing.ts'
+import {clientFor} from '@itss/lake/testing'
 import {afterAll, beforeAll, expect, test} from 'vitest'
 import {buildSite, htmlFile, projectEnv, removeDir, startDemoLake, tempDir, type Build} from './site.ts'
 import {readFile} from 'node:fs/promises'

@@ -26,7 +26,7 @@ beforeAll(async () => {
   copy = await tempDir('workspace')
   lakeDir = await tempDir('new-type-lake')
   await copyWorkspace(copy)
-  const generated = run([path.join(copy, 'scripts/src/newType.ts'), 'caseStudy'], copy)
+  const generated = run([path.join(copy, 'scripts/dev/src/newType.ts'), 'caseStudy'], copy)
   if (generated.status !== 0) throw new Error(`new:type failed:\n${generated.stdout}\n${generated.stderr}`)
 }, 180_000)
 
@@ -45,8 +45,8 @@ test('writes the schema, registers it and regenerates the query types', async ()
 })
 
 test('refuses a name that is taken or malformed', () => {
-  expect(run([path.join(copy, 'scripts/src/newType.ts'), 'caseStudy'], copy).stderr).toMatch(/already exists/)
-  expect(run([path.join(copy, 'scripts/src/newType.ts'), 'Case Study'], copy).stderr).toMatch(/not a type name/)
+  expect(run([path.join(copy, 'scripts/dev/src/newType.ts'), 'caseStudy'], copy).stderr).toMatch(/already exists/)
+  expect(run([path.join(copy, 'scripts/dev/src/newType.ts'), 'Case Study'], copy).stderr).toMatch(/not a type name/)
 })
 
 test("passes the schema tests and the content model's checks", () => {
@@ -82,9 +82,9 @@ test('a query changed without rerunning typegen fails the drift check', async ()
   const queries = path.join(copy, 'web/src/lib/queries.ts')
   const source = await readFile(queries, 'utf8')
   await writeFile(queries, source.replace('{_id, _type, title, summary}', '{_id, _type, title, summary, order}'))
-  const check = run([path.join(copy, 'scripts/src/checkTypegen.ts')], copy)
+  const check = run([path.join(copy, 'scripts/dev/src/checkTypegen.ts')], copy)
   expect(check.status).not.toBe(0)
   expect(check.stderr).toMatch(/sanity\.types\.ts was out of date/)
   // The check regenerated the types, so a second run passes.
-  expect(run([path.join(copy, 'scripts/src/checkTypegen.ts')], copy).status).toBe(0)
+  expect(run([path.join(copy, 'scripts/dev/src/checkTypegen.ts')], copy).status).toBe(0)
 }, 180_000)

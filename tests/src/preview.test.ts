@@ -1,10 +1,10 @@
 // Draft preview (`pnpm preview`): the dev server in the drafts perspective shows an editor's
 // saved draft on the next reload, while the published site does not show it at all.
-import {startDraftPreview, type DraftPreview} from '@itss/scripts/draftPreview.ts'
+import {startDraftPreview, type DraftPreview} from '@itss/dev'
 import {afterAll, beforeAll, expect, test} from 'vitest'
 import {buildSite, pageText, removeDir, startDemoLake, tempDir} from './site.ts'
-import type {Lake} from '@itss/scripts/lake'
-import {clientFor, freePort} from '@itss/scripts/lake/testing.ts'
+import type {Lake} from '@itss/lake'
+import {clientFor, freePort} from '@itss/lake/testing'
 
 let lake: Lake & {dir: string}
 let preview: DraftPreview | undefined

@@ -1,6 +1,6 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {clientFor} from '@itss/scripts/lake/testing.ts'
+import {clientFor} from '@itss/lake/testing'
 import sharp from 'sharp'
 import {documentTypes, singletonTypes} from '@itss/schemas'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'

@@ -3,8 +3,9 @@ import {spawn} from 'node:child_process'
 import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import {startLake, type Lake, type LakeOptions} from '@itss/scripts/lake'
-import {astroCli, demoDatasetDir, quietEnv, webDir} from '@itss/scripts/repo.ts'
+import {startLake, type Lake, type LakeOptions} from '@itss/lake'
+import {astroCli, quietEnv, webDir} from '@itss/dev'
+import {demoDatasetDir} from '@itss/lake/local'
 import {parse} from 'node-html-parser'
 import lockfile from 'proper-lockfile'
 
@@ -65,7 +66,7 @@ export async function startDemoLake(options: Partial<LakeOptions> = {}): Promise
 }
 
 /** The environment a real Sanity project is configured with, pointed at a backend. */
-export {projectEnv} from '@itss/scripts/lake'
+export {projectEnv} from '@itss/lake'
 
 /** The built file for a site path (`build.format: 'file'`). */
 export function htmlFile(outDir: string, sitePath: string): string {

@@ -3,9 +3,9 @@
 import {spawn, type ChildProcess} from 'node:child_process'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {clientFor, freePort} from '@itss/scripts/lake/testing.ts'
-import {findRunningLake} from '@itss/scripts/lake'
-import {repoRoot} from '@itss/scripts/repo.ts'
+import {clientFor, freePort} from '@itss/lake/testing'
+import {findRunningLake} from '@itss/lake'
+import {repoRoot} from '@itss/dev'
 import {afterAll, expect, test} from 'vitest'
 import {removeDir, tempDir} from './site.ts'
 
@@ -39,7 +39,7 @@ test('pnpm start serves the site, the Studio, the draft preview and the backend,
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !/^(SANITY_|VITEST)/.test(key) && key !== 'NODE_ENV'),
   )
-  const started = spawn(process.execPath, [path.join(repoRoot, 'scripts/src/start.ts')], {
+  const started = spawn(process.execPath, [path.join(repoRoot, 'scripts/dev/src/start.ts')], {
     cwd: repoRoot,
     env: {
       ...env,

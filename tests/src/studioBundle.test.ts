@@ -1,7 +1,7 @@
 import {spawnSync} from 'node:child_process'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {quietEnv, repoRoot} from '@itss/scripts/repo.ts'
+import {quietEnv, repoRoot} from '@itss/dev'
 import {afterAll, beforeAll, expect, test} from 'vitest'
 import {builtFiles, removeDir, tempDir} from './site.ts'
 

@@ -1,9 +1,18 @@
 import {execFileSync} from 'node:child_process'
-import {cp, mkdir, readdir, symlink} from 'node:fs/promises'
+import {cp, mkdir, readdir, realpath, symlink} from 'node:fs/promises'
 import path from 'node:path'
-import {repoRoot} from '@itss/scripts/repo.ts'
+import {repoRoot} from '@itss/dev'
 
-const PACKAGES = ['schemas', 'studio', 'web', 'scripts', 'tests']
+const PACKAGES = [
+  'schemas',
+  'studio',
+  'web',
+  'scripts/lake',
+  'scripts/webhook',
+  'scripts/bench',
+  'scripts/dev',
+  'tests',
+]
 
 /**
  * A copy of the repository's tracked files in `dir`, with the installed dependencies linked
@@ -26,8 +35,10 @@ export async function copyWorkspace(dir: string): Promise<void> {
     for (const entry of await readdir(source)) {
       if (entry === '@itss') {
         await mkdir(path.join(target, '@itss'))
-        for (const own of await readdir(path.join(source, '@itss')))
-          await symlink(path.join(dir, own), path.join(target, '@itss', own))
+        for (const own of await readdir(path.join(source, '@itss'))) {
+          const folder = path.relative(repoRoot, await realpath(path.join(source, '@itss', own)))
+          await symlink(path.join(dir, folder), path.join(target, '@itss', own))
+        }
       } else await symlink(path.join(source, entry), path.join(target, entry))
     }
   }

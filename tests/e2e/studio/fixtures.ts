@@ -4,8 +4,8 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 
-import {projectEnv} from '@itss/scripts/lake'
-import {clientFor} from '@itss/scripts/lake/testing.ts'
+import {projectEnv} from '@itss/lake'
+import {clientFor} from '@itss/lake/testing'
 import {expect, test as base, type BrowserContext, type Locator, type Page} from '@playwright/test'
 
 import {buildSite, removeDir, tempDir} from '../../src/site.ts'

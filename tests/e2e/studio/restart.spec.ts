@@ -2,8 +2,8 @@
 // they all share and starts it again.
 import type {ChildProcess} from 'node:child_process'
 
-import {findRunningLake} from '@itss/scripts/lake'
-import {startChildLake} from '@itss/scripts/lake/testing.ts'
+import {findRunningLake} from '@itss/lake'
+import {startChildLake} from '@itss/lake/testing'
 
 import {lakePortArgs, studioDataDir} from './env.ts'
 import {expect, expectSaved, lakeClient, openDocument, publish, test} from './fixtures.ts'

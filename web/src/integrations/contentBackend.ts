@@ -1,4 +1,4 @@
-import {ensureLocalLake} from '@itss/scripts/localLake.ts'
+import {ensureLocalLake} from '@itss/lake/local'
 import type {AstroIntegration} from 'astro'
 
 /** Shared with `loadContent` (src/lib/content.ts), which runs in this process in dev. */

@@ -1,7 +1,7 @@
 import {isAllowedHref, LINK_SCHEME_MESSAGE, SLUG_MESSAGE, SLUG_PATTERN} from '@itss/schemas/rules'
 import {PAGE_SECTION_TYPES} from '@itss/schemas/vocabulary'
 import type {SiteQueryResult} from '../sanity.types.ts'
-import {resolvePagePaths} from './paths.ts'
+import {resolvePagePaths} from '@itss/schemas/paths'
 
 export interface ContentProblem {
   documentId: string

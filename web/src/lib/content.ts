@@ -1,6 +1,6 @@
+import {pageChain, resolvePagePaths} from '@itss/schemas/paths'
 import type {SiteQueryResult} from '../sanity.types.ts'
 import {checkContent, ContentError} from './checkContent.ts'
-import {resolvePagePaths} from './paths.ts'
 import {siteQuery} from './queries.ts'
 import {connectContent} from './sanity.ts'
 
@@ -83,12 +83,8 @@ export function linkHref(content: Content, link: Pick<LinkValue, 'href' | 'pageI
 
 /** The pages above a page, from the home page down, for breadcrumbs. */
 export function ancestorsOf(content: Content, page: Page): Page[] {
-  const chain: Page[] = []
   const home = content.pagesById.get(content.settings.homePageId ?? '')
-  let parent = page.parentId ? content.pagesById.get(page.parentId) : undefined
-  while (parent && parent !== home && !chain.includes(parent)) {
-    chain.unshift(parent)
-    parent = parent.parentId ? content.pagesById.get(parent.parentId) : undefined
-  }
-  return home && home !== page ? [home, ...chain] : chain
+  if (!home || home === page) return []
+  const {chain} = pageChain(page, content.pagesById, home._id)
+  return [home, ...chain.slice(0, -1)]
 }

@@ -1,9 +1,7 @@
+import {API_VERSION, clientConfigFor, DEFAULT_DATASET} from '@itss/schemas/api'
 import {createClient, type ClientPerspective, type SanityClient} from '@sanity/client'
 
-/** Pinned so a change in Sanity's API never changes a build unannounced. */
-export const API_VERSION = '2025-02-19'
-
-const LOCAL_LAKE_MODULE = '@itss/scripts/localLake.ts'
+const LOCAL_LAKE_MODULE = '@itss/lake/local'
 
 export interface ContentSource {
   client: SanityClient
@@ -25,7 +23,7 @@ export async function connectContent(env: NodeJS.ProcessEnv = process.env): Prom
   const common = {apiVersion: API_VERSION, useCdn: false, perspective} as const
 
   if (env.SANITY_PROJECT_ID) {
-    const dataset = env.SANITY_DATASET ?? 'production'
+    const dataset = env.SANITY_DATASET ?? DEFAULT_DATASET
     // SANITY_API_HOST is for Sanity-compatible hosts other than api.sanity.io (such as the
     // local backend acting as a project in tests); a real project leaves it unset.
     const apiHost = env.SANITY_API_HOST
@@ -45,18 +43,16 @@ export async function connectContent(env: NodeJS.ProcessEnv = process.env): Prom
   }
 
   // Imported at run time rather than bundled: the backend is a Node program with native parts.
-  const {ensureLocalLake} = (await import(
-    /* @vite-ignore */ LOCAL_LAKE_MODULE
-  )) as typeof import('@itss/scripts/localLake.ts')
+  const {ensureLocalLake} = (await import(/* @vite-ignore */ LOCAL_LAKE_MODULE)) as typeof import('@itss/lake/local')
   const lake = await ensureLocalLake({log: (line) => console.log(`[lake] ${line}`), httpPort: 0, httpsPort: false})
   const client = createClient({
-    ...common,
-    projectId: lake.projectId,
-    dataset: 'production',
-    apiHost: lake.httpUrl,
-    useProjectHostname: false,
     // Drafts need the editor token; the published site reads what any visitor may read.
-    ...(perspective === 'drafts' ? {token: lake.token} : {}),
+    ...clientConfigFor({
+      apiHost: lake.httpUrl,
+      projectId: lake.projectId,
+      token: perspective === 'drafts' ? lake.token : undefined,
+    }),
+    perspective,
   })
   return {client, perspective, description: `local content backend at ${lake.httpUrl}`, close: () => lake.close()}
 }

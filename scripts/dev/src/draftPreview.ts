@@ -1,0 +1,79 @@
+// The draft preview: Astro's dev server reading the drafts perspective, so an editor's saved
+// draft shows on the next reload. The Studio's Preview action opens pages here. It reads the
+// local backend serving LAKE_DATA_DIR (or .lake), or the Sanity project in SANITY_*.
+//
+//   node scripts/dev/src/draftPreview.ts [--port 4322]     (pnpm preview)
+import {spawn} from 'node:child_process'
+import {parseArgs} from 'node:util'
+
+import {astroCli, quietEnv, webDir} from './repo.ts'
+
+export const DEFAULT_PREVIEW_PORT = 4322
+
+export interface DraftPreview {
+  url: string
+  /** What the dev server has printed so far. */
+  output(): string
+  /** Stops the dev server and resolves once it has exited. */
+  close(): Promise<void>
+}
+
+/**
+ * Starts the draft preview on loopback and resolves once it answers; rejects, with the dev
+ * server's output, if it exits or does not answer within two minutes.
+ */
+export async function startDraftPreview(options: {
+  port: number
+  /** The environment the dev server runs in (this process's by default). */
+  env?: NodeJS.ProcessEnv
+  /** Told each chunk of the dev server's output as it comes. */
+  log?: (text: string) => void
+  /** Stops the dev server (SIGTERM) when aborted, starting or not. */
+  signal?: AbortSignal
+}): Promise<DraftPreview> {
+  const dev = spawn(process.execPath, [astroCli, 'dev', '--port', String(options.port), '--host', '127.0.0.1'], {
+    cwd: webDir,
+    env: {...(options.env ?? process.env), ...quietEnv, SANITY_PERSPECTIVE: 'drafts'},
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.signal ? {signal: options.signal} : {}),
+  })
+  dev.on('error', () => undefined)
+  let output = ''
+  for (const stream of [dev.stdout, dev.stderr]) {
+    stream.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      options.log?.(chunk.toString())
+    })
+  }
+  const exited = new Promise<void>((resolve) => dev.once('close', () => resolve()))
+  const close = async () => {
+    if (dev.exitCode === null && dev.signalCode === null) dev.kill('SIGTERM')
+    await exited
+  }
+
+  const origin = `http://127.0.0.1:${options.port}`
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline && dev.exitCode === null;) {
+    const answered = await fetch(`${origin}/robots.txt`).then(
+      (response) => response.ok,
+      () => false,
+    )
+    if (answered) return {url: `http://localhost:${options.port}`, output: () => output, close}
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  await close()
+  throw new Error(`The draft preview did not start:\n${output.trim()}`)
+}
+
+async function main(): Promise<void> {
+  const {values} = parseArgs({options: {port: {type: 'string'}}})
+  const preview = await startDraftPreview({
+    port: Number(values.port ?? DEFAULT_PREVIEW_PORT),
+    log: (text) => process.stdout.write(text),
+  })
+  console.log(`\nDraft preview: ${preview.url}/ (unpublished changes show on reload). Ctrl-C stops it.`)
+  const stop = () => void preview.close().then(() => process.exit(0))
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+if (import.meta.main) await main()
