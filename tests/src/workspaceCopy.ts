@@ -1,4 +1,5 @@
 import {execFileSync} from 'node:child_process'
+import {existsSync} from 'node:fs'
 import {cp, mkdir, readdir, realpath, symlink} from 'node:fs/promises'
 import path from 'node:path'
 import {repoRoot} from '@itss/dev'
@@ -30,6 +31,8 @@ export async function copyWorkspace(dir: string): Promise<void> {
   }
   for (const pkg of ['', ...PACKAGES]) {
     const source = path.join(repoRoot, pkg, 'node_modules')
+    // A package with no dependencies has no node_modules.
+    if (!existsSync(source)) continue
     const target = path.join(dir, pkg, 'node_modules')
     await mkdir(target, {recursive: true})
     for (const entry of await readdir(source)) {
