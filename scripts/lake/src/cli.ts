@@ -14,8 +14,8 @@ const USAGE = `Usage: node scripts/lake/src/cli.ts [start|reset] [options]
 
   --data-dir <dir>    working data (default: <repo>/.lake)
   --seed-dir <dir>    dataset in Sanity's export format (default: <repo>/dataset)
-  --port <n>          HTTP port (default: ${DEFAULT_HTTP_PORT}; 0 picks one)
-  --https-port <n>    HTTPS/HTTP2 port (default: ${DEFAULT_HTTPS_PORT}; 0 picks one)
+  --port <n>          HTTP port (default: ${String(DEFAULT_HTTP_PORT)}; 0 picks one)
+  --https-port <n>    HTTPS/HTTP2 port (default: ${String(DEFAULT_HTTPS_PORT)}; 0 picks one)
   --no-https          serve plain HTTP only
   --host <host>       interface to listen on (default: 127.0.0.1)
   --project-id <id>   project id to answer as (default: itss)`
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
 
   if (command === 'reset') {
     const running = await findRunningLake(dataDir)
-    if (running) fail(`A lake (pid ${running.pid}) is serving ${dataDir}; stop it before a reset.`)
+    if (running) fail(`A lake (pid ${String(running.pid)}) is serving ${dataDir}; stop it before a reset.`)
     // Keeps the token and certificate, so a Studio that is logged in stays logged in.
     await rm(path.join(dataDir, 'datasets'), {recursive: true, force: true})
     await rm(path.join(dataDir, 'assets'), {recursive: true, force: true})
@@ -110,8 +110,12 @@ async function main(): Promise<void> {
       },
     )
   }
-  process.on('SIGINT', () => stop('SIGINT'))
-  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => {
+    stop('SIGINT')
+  })
+  process.on('SIGTERM', () => {
+    stop('SIGTERM')
+  })
 }
 
 main().catch((err: unknown) => {

@@ -1,10 +1,16 @@
 // The lake: a local server speaking Sanity's HTTP API over datasets on disk, so the real
-// @sanity/client and Sanity Studio work with no Sanity account or network.
-import http from 'node:http'
-import http2 from 'node:http2'
-import type {AddressInfo, Socket} from 'node:net'
+// @sanity/client and Sanity Studio work with no Sanity account or network. This file puts
+// the layers together: storage (datasets on disk), the API over it, and the HTTP servers.
 import path from 'node:path'
 
+import {createHandler} from './http/server.ts'
+import {serve} from './http/servers.ts'
+import type {Serving} from './http/servers.ts'
+import {createPresenceSocket} from './http/socket.ts'
+import type {LakeRequest} from './http/request.ts'
+import type {LakeResponse} from './http/response.ts'
+import {seedDataset} from './seed.ts'
+import {Dataset} from './storage/dataset.ts'
 import {
   claimDataDir,
   datasetDir,
@@ -14,18 +20,13 @@ import {
   readLakeFile,
   releaseDataDir,
   writeLakeFile,
-} from './datadir.ts'
-import type {LakeInfo} from './datadir.ts'
-import type {LakeRequest, LakeResponse} from './http.ts'
-import {createPresence} from './presence.ts'
-import {seedDataset} from './seed.ts'
-import {createHandler} from './server.ts'
-import {DatasetStore, removeDatasetFiles} from './store.ts'
-import {KeyValueStore} from './studio.ts'
-import {loadCertificate} from './tls.ts'
+} from './storage/datadir.ts'
+import type {LakeInfo} from './storage/datadir.ts'
+import {removeDatasetFiles} from './storage/durability.ts'
+import {KeyValueStore} from './storage/keyValues.ts'
 import {DEFAULT_DATASET} from '@itss/schemas/api'
 
-export type {LakeInfo} from './datadir.ts'
+export type {LakeInfo} from './storage/datadir.ts'
 export {seedDataset} from './seed.ts'
 
 export interface LakeOptions {
@@ -65,39 +66,38 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
   const dataDir = path.resolve(options.dataDir)
   const host = options.host ?? '127.0.0.1'
   const projectId = options.projectId ?? DEFAULT_PROJECT_ID
-  const log = options.log ?? ((line: string) => console.log(line))
+  const log =
+    options.log ??
+    ((line: string) => {
+      console.log(line)
+    })
   await claimDataDir(dataDir)
 
-  const datasets = new Map<string, DatasetStore>()
-  const servers: (http.Server | http2.Http2SecureServer)[] = []
-  const sockets = new Set<Socket>()
+  const datasets = new Map<string, Dataset>()
+  /** Open event streams and sockets, ended first on close. */
   const streams = new Set<() => void>()
+  let presence: ReturnType<typeof createPresenceSocket> | undefined
+  let serving: Serving | undefined
   let closing: Promise<void> | undefined
-  let closePresence = () => undefined as unknown
 
   const close = () => {
     closing ??= (async () => {
       for (const end of [...streams]) end()
-      closePresence()
-      await Promise.all(
-        servers.map(
-          (server) =>
-            new Promise<void>((resolve) => {
-              server.close(() => resolve())
-              for (const socket of sockets) socket.destroy()
-            }),
-        ),
-      )
-      for (const store of datasets.values()) await store.close()
-      await releaseDataDir(dataDir)
+      presence?.close()
+      await serving?.close()
+      try {
+        await closeDatasets(datasets.values())
+      } finally {
+        await releaseDataDir(dataDir)
+      }
     })()
     return closing
   }
 
   try {
     const token = await loadToken(dataDir)
-    const store = await DatasetStore.open(DEFAULT_DATASET, datasetDir(dataDir, DEFAULT_DATASET))
-    datasets.set(DEFAULT_DATASET, store)
+    const dataset = await Dataset.open(DEFAULT_DATASET, datasetDir(dataDir, DEFAULT_DATASET), {log})
+    datasets.set(DEFAULT_DATASET, dataset)
 
     const handler = createHandler({
       projectId,
@@ -110,46 +110,23 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
       log,
       onRequest: options.onRequest,
     })
-    const presence = createPresence({token, userId: EDITOR_USER_ID, datasets: () => datasets.keys(), streams})
-    closePresence = presence.close
-    const serve = handler as (req: http.IncomingMessage, res: http.ServerResponse) => void
-    const track = (server: http.Server | http2.Http2SecureServer) => {
-      server.on('connection', (socket: Socket) => {
-        sockets.add(socket)
-        socket.on('close', () => sockets.delete(socket))
-      })
-      // WebSocket upgrades arrive over HTTP/1.1, on the HTTPS port too (allowHTTP1).
-      server.on('upgrade', presence.upgrade)
-      servers.push(server)
-      return server
-    }
-
-    const httpServer = track(http.createServer(serve))
-    const httpUrl = urlOf('http', host, await listen(httpServer, options.httpPort ?? DEFAULT_HTTP_PORT, host))
-
-    let httpsUrl: string | undefined
-    let certPath: string | undefined
-    if (options.httpsPort !== false) {
-      const tls = await loadCertificate(dataDir)
-      certPath = tls.certPath
-      const secureHandler = handler as unknown as (
-        req: http2.Http2ServerRequest,
-        res: http2.Http2ServerResponse,
-      ) => void
-      // HTTP/2, because the Studio holds several event streams open at once and HTTP/1.1's
-      // six-connections-per-host limit in browsers would stall its writes.
-      const httpsServer = track(
-        http2.createSecureServer({key: tls.key, cert: tls.cert, allowHTTP1: true}, secureHandler),
-      )
-      httpsUrl = urlOf('https', host, await listen(httpsServer, options.httpsPort ?? DEFAULT_HTTPS_PORT, host))
-    }
+    presence = createPresenceSocket({token, userId: EDITOR_USER_ID, datasets: () => datasets.keys(), streams})
+    serving = await serve({
+      handler,
+      upgrade: presence.upgrade,
+      host,
+      httpPort: options.httpPort ?? DEFAULT_HTTP_PORT,
+      httpsPort: options.httpsPort === false ? false : (options.httpsPort ?? DEFAULT_HTTPS_PORT),
+      dataDir,
+    })
+    const {httpUrl, httpsUrl, certPath} = serving
 
     await writeLakeFile(dataDir, {pid: process.pid, httpUrl, httpsUrl, projectId})
 
-    if (store.size === 0 && options.seedDir) {
+    if (dataset.size === 0 && options.seedDir) {
       try {
         const count = await seedDataset(options.seedDir, {httpUrl, projectId, dataset: DEFAULT_DATASET, token}, log)
-        if (count > 0) log(`lake: seeded ${count} documents from ${options.seedDir}`)
+        if (count > 0) log(`lake: seeded ${String(count)} documents from ${options.seedDir}`)
       } catch (err) {
         // Leave no half-seeded dataset behind: the next start should try again from scratch.
         await close()
@@ -165,18 +142,12 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
   }
 }
 
-function listen(server: http.Server | http2.Http2SecureServer, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, host, () => {
-      server.off('error', reject)
-      resolve((server.address() as AddressInfo).port)
-    })
-  })
+/** Closes every dataset, even after one fails to, then reports the first failure. */
+async function closeDatasets(datasets: Iterable<Dataset>): Promise<void> {
+  const results = await Promise.allSettled([...datasets].map((dataset) => dataset.close()))
+  const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected')
+  if (failed) throw failed.reason instanceof Error ? failed.reason : new Error(String(failed.reason))
 }
-
-const urlOf = (protocol: string, host: string, port: number) =>
-  `${protocol}://${host.includes(':') ? `[${host}]` : host}:${port}`
 
 /** The lake serving `dataDir`, if one is running and answering. */
 export async function findRunningLake(dataDir: string): Promise<(LakeInfo & {token: string}) | null> {
@@ -207,7 +178,7 @@ export async function ensureLake(options: LakeOptions): Promise<Lake> {
     datasets: [DEFAULT_DATASET],
     token: running.token,
     dataDir: path.resolve(options.dataDir),
-    close: async () => undefined,
+    close: () => Promise.resolve(),
   }
 }
 

@@ -13,7 +13,8 @@ const WRITERS = 8
 const TRANSACTIONS_PER_WRITER = 500
 const COUNTER_ID = 'loadDoc-counter'
 
-const cleanups: (() => Promise<unknown>)[] = []
+/** Each undoes one thing a test made; what it returns is awaited. */
+const cleanups: (() => unknown)[] = []
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
@@ -78,7 +79,7 @@ describe('load', () => {
         const key = `${transactionId}#${documentId}`
         seen.set(key, (seen.get(key) ?? 0) + 1)
       })
-    cleanups.push(async () => subscription.unsubscribe())
+    cleanups.push(() => subscription.unsubscribe())
     await welcome
 
     const acked: Acknowledged[] = []
@@ -114,7 +115,7 @@ describe('load', () => {
     const dir = await freshDir()
     const {child, running} = await startChildLake(dir)
     const exited = new Promise((resolve) => child.once('exit', resolve))
-    cleanups.push(async () => child.kill('SIGKILL'))
+    cleanups.push(() => child.kill('SIGKILL'))
     const client = clientFor(running)
     await client.create({_id: COUNTER_ID, _type: 'loadDoc', count: 0})
 
@@ -160,7 +161,12 @@ describe('load', () => {
 /** A raw request, for bodies and headers that fetch and @sanity/client will not send. */
 function rawRequest(
   url: string,
-  options: {method?: string; headers?: Record<string, string | number>; body?: Buffer | string; endEarly?: boolean},
+  options: {
+    method?: string
+    headers?: Record<string, string | number> | undefined
+    body?: Buffer | string | undefined
+    endEarly?: boolean
+  },
 ): Promise<number | 'closed'> {
   return new Promise((resolve) => {
     const req = http.request(url, {method: options.method ?? 'POST', headers: options.headers}, (res) => {

@@ -111,7 +111,7 @@ describe('export', () => {
     try {
       const outputPath = path.join(out, 'export.tar.gz')
       const result = await exportDataset({client: clientFor(lake), dataset: 'production', outputPath, mode: 'cursor'})
-      expect(result).toMatchObject({documentCount: expect.any(Number)})
+      expect(result).toHaveProperty('documentCount', expect.any(Number))
       expect((await readFile(outputPath)).length).toBeGreaterThan(100)
       const typed = await fetch(`${lake.httpUrl}/v2025-02-19/data/export/production?types=faq`, {
         headers: {Authorization: `Bearer ${lake.token}`},

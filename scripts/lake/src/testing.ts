@@ -24,9 +24,10 @@ export const removeDir = (dir: string) => rm(dir, {recursive: true, force: true}
 export async function freePort(): Promise<number> {
   const server = net.createServer()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const {port} = server.address() as net.AddressInfo
+  const address = server.address()
   await new Promise((resolve) => server.close(resolve))
-  return port
+  if (address === null || typeof address === 'string') throw new Error('The probe server had no port')
+  return address.port
 }
 
 export function testLake(dataDir: string, options: Partial<LakeOptions> = {}): Promise<Lake> {

@@ -3,15 +3,28 @@
 // document events (created, published, unpublished, deleted) the Studio's history shows.
 import {applyPatch} from 'mendoza'
 
+import type {Dataset} from '../storage/dataset.ts'
+import {isDoc} from '../storage/transactions.ts'
+import type {Doc, LogEntry} from '../storage/transactions.ts'
 import {badRequest} from './errors.ts'
 import {publishedId as publishedIdOf} from './ids.ts'
-import type {DatasetStore, Doc, LogEntry} from './store.ts'
 
 type State = Doc | null
 
 function replay(state: State, entry: LogEntry, id: string): State {
   const effects = entry.effects[id]
-  return effects ? (applyPatch(state, effects.apply) as State) : state
+  if (!effects) return state
+  const next: unknown = applyPatch(state, effects.apply)
+  return isDoc(next) ? next : null
+}
+
+export interface DocumentsAtOptions {
+  /** A transaction id: each document as it stood right after that transaction. */
+  revision?: string | undefined
+  /** An ISO date: each document as it stood then. */
+  time?: string | undefined
+  /** Each document's last existing version, even if it has since been deleted. */
+  lastRevision: boolean
 }
 
 /**
@@ -19,16 +32,14 @@ function replay(state: State, entry: LogEntry, id: string): State {
  * `time=<ISO date>`: as it stood then; `lastRevision=true`: its last existing version, even
  * if it has since been deleted. Documents that did not exist then are left out.
  */
-export function documentsAt(store: DatasetStore, ids: string[], search: URLSearchParams): Doc[] {
-  const revision = search.get('revision')
-  const time = search.get('time')
-  const last = search.get('lastRevision') === 'true'
+export function documentsAt(dataset: Dataset, ids: readonly string[], options: DocumentsAtOptions): {documents: Doc[]} {
+  const {revision, time, lastRevision: last} = options
   if (!revision && !time && !last) throw badRequest('Give `revision`, `time` or `lastRevision=true`')
-  const log = store.history()
+  const log = dataset.history()
   let end = log.length
   if (revision) {
     const at = log.findIndex((entry) => entry.id === revision)
-    if (at === -1) return []
+    if (at === -1) return {documents: []}
     end = at + 1
   } else if (time) {
     const limit = Date.parse(time)
@@ -49,21 +60,52 @@ export function documentsAt(store: DatasetStore, ids: string[], search: URLSearc
     const doc = last ? lastSeen : state
     if (doc) documents.push(doc)
   }
-  return documents
+  return {documents}
 }
 
-const flag = (search: URLSearchParams, name: string) => search.get(name) === 'true' || search.get(name) === '1'
+export interface TransactionsOptions {
+  /** The first transaction to list (inclusive). */
+  fromTransaction?: string | undefined
+  /** The last transaction to list (inclusive). */
+  toTransaction?: string | undefined
+  /** ISO dates bounding the transactions' timestamps (inclusive). */
+  fromTime?: string | undefined
+  toTime?: string | undefined
+  /** Newest first. */
+  reverse: boolean
+  /** At most this many (after `reverse`); ignored unless a finite number >= 0. */
+  limit?: number | undefined
+  /** List only the asked-for ids in `documentIDs` (and effects). */
+  includeIdentifiedDocumentsOnly: boolean
+  /** Leave the mutations out. */
+  excludeMutations: boolean
+  /** Include each document's mendoza effects. */
+  effects: boolean
+}
+
+export interface TransactionLine {
+  id: string
+  timestamp: string
+  author: string
+  documentIDs: string[]
+  mutations?: unknown[]
+  effects?: Record<string, unknown>
+}
 
 /**
  * The transactions that touched any of `ids`, one object per NDJSON line. `fromTransaction` and
  * `toTransaction` (both inclusive) or `fromTime`/`toTime` bound the range, `reverse` lists
  * it newest first and `limit` then cuts it.
  */
-export function transactionsFor(store: DatasetStore, ids: string[], search: URLSearchParams): unknown[] {
-  const log = store.history()
+export function transactionsFor(
+  dataset: Dataset,
+  ids: readonly string[],
+  options: TransactionsOptions,
+): TransactionLine[] {
+  const log = dataset.history()
   const wanted = new Set(ids)
-  const indexOf = (name: string) => {
-    const id = search.get(name)
+  const indexOf = (name: 'fromTransaction' | 'toTransaction') => {
+    const id = options[name]
     if (!id) return undefined
     const at = log.findIndex((entry) => entry.id === id)
     if (at === -1) throw badRequest(`Unknown transaction in \`${name}\`: ${id}`)
@@ -71,12 +113,12 @@ export function transactionsFor(store: DatasetStore, ids: string[], search: URLS
   }
   const from = indexOf('fromTransaction') ?? 0
   const to = indexOf('toTransaction') ?? log.length - 1
-  const fromTime = search.get('fromTime') ? Date.parse(search.get('fromTime') ?? '') : -Infinity
-  const toTime = search.get('toTime') ? Date.parse(search.get('toTime') ?? '') : Infinity
-  const limit = Number(search.get('limit') ?? Infinity)
-  const identifiedOnly = flag(search, 'includeIdentifiedDocumentsOnly')
-  const withMutations = !flag(search, 'excludeMutations') && !flag(search, 'excludeContent')
-  const withEffects = search.get('effectFormat') === 'mendoza'
+  const fromTime = options.fromTime ? Date.parse(options.fromTime) : -Infinity
+  const toTime = options.toTime ? Date.parse(options.toTime) : Infinity
+  const limit = options.limit ?? Infinity
+  const identifiedOnly = options.includeIdentifiedDocumentsOnly
+  const withMutations = !options.excludeMutations
+  const withEffects = options.effects
 
   let selected = log
     .slice(from, to + 1)
@@ -85,7 +127,7 @@ export function transactionsFor(store: DatasetStore, ids: string[], search: URLS
       const at = Date.parse(entry.timestamp)
       return at >= fromTime && at <= toTime
     })
-  if (flag(search, 'reverse')) selected = selected.reverse()
+  if (options.reverse) selected = selected.reverse()
   if (Number.isFinite(limit) && limit >= 0) selected = selected.slice(0, limit)
 
   return selected.map((entry) => {
@@ -121,13 +163,13 @@ export interface DocumentEvent {
  * What happened to a document and its draft, newest first, in the shape of Sanity's events
  * API. Edits to the draft are not events: the Studio reads those from the transactions.
  */
-export function documentEvents(store: DatasetStore, documentId: string): DocumentEvent[] {
+function documentEvents(dataset: Dataset, documentId: string): DocumentEvent[] {
   const published = publishedIdOf(documentId)
   const draft = `drafts.${published}`
   const events: DocumentEvent[] = []
   let pub: State = null
   let drf: State = null
-  for (const entry of store.history()) {
+  for (const entry of dataset.history()) {
     if (!entry.effects[published] && !entry.effects[draft]) continue
     const pubAfter = replay(pub, entry, published)
     const drfAfter = replay(drf, entry, draft)
@@ -160,4 +202,24 @@ export function documentEvents(store: DatasetStore, documentId: string): Documen
     drf = drfAfter
   }
   return events.reverse()
+}
+
+export interface EventsPage {
+  /** The offset to start at: a previous answer's `nextCursor`. */
+  cursor?: string | undefined
+  /** Events per page (default 100). */
+  limit?: number | undefined
+}
+
+/** GET /data/history/:dataset/events/documents/:id: one page of a document's events. */
+export function documentEventsPage(
+  dataset: Dataset,
+  documentId: string,
+  page: EventsPage,
+): {events: Record<string, DocumentEvent[]>; nextCursor: string} {
+  const all = documentEvents(dataset, documentId)
+  const offset = Number(page.cursor || 0) || 0
+  const limit = Math.max(1, (page.limit ?? 100) || 100)
+  const nextCursor = offset + limit < all.length ? String(offset + limit) : ''
+  return {events: {[documentId]: all.slice(offset, offset + limit)}, nextCursor}
 }

@@ -3,30 +3,34 @@
 // request is one transaction: its actions become mutations on one Stage, so a publish
 // writes the published document and deletes the draft atomically, and the listener sees
 // one transaction with `_rev` equal to its id.
-import {badRequest, HttpError} from './errors.ts'
+import type {Dataset} from '../storage/dataset.ts'
+import type {Doc} from '../storage/transactions.ts'
+import {ApiError, badRequest} from './errors.ts'
 import {isDraftId, isVersionId, publishedId as publishedIdOf} from './ids.ts'
-import {Stage} from './mutate.ts'
-import type {Committed} from './mutate.ts'
-import type {DatasetStore, Doc} from './store.ts'
+import {Stage} from './stage.ts'
 
 export interface ActionOptions {
   author: string
   transactionId?: string | undefined
-  dryRun?: boolean
+  dryRun?: boolean | undefined
 }
 
 type Json = Record<string, unknown>
 
+/** One action, `{actionType, ...}`; its fields are checked when it is applied. */
+export type Action = Json
+
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** An action that cannot apply to the current state (Sanity answers these with 409). */
-function actionError(index: number, description: string, status = 409): HttpError {
-  return new HttpError(status, 'actionError', description, {items: [{error: {description}, index}]})
+function actionError(index: number, description: string, status = 409): ApiError {
+  return new ApiError(status, 'actionError', description, {items: [{error: {description}, index}]})
 }
 
 function stringField(action: Json, name: string, index: number): string {
   const value = action[name]
-  if (typeof value !== 'string' || value === '') throw badRequest(`Action ${index}: \`${name}\` must be a string`)
+  if (typeof value !== 'string' || value === '')
+    throw badRequest(`Action ${String(index)}: \`${name}\` must be a string`)
   return value
 }
 
@@ -34,6 +38,13 @@ function stringField(action: Json, name: string, index: number): string {
 function contentOf(doc: Doc, id: string): Doc {
   const {_rev: _r, _updatedAt: _u, ...rest} = doc
   return {...rest, _id: id}
+}
+
+/** The document with its `_strengthenOnPublish` references made strong. */
+function strengthenReferences(doc: Doc): Doc {
+  const strengthened: Doc = {...doc}
+  for (const [key, value] of Object.entries(doc)) strengthened[key] = strengthenOnPublish(value)
+  return strengthened
 }
 
 /** References marked `_strengthenOnPublish` (made weak while the target was a draft) become strong. */
@@ -47,14 +58,28 @@ function strengthenOnPublish(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, strengthenOnPublish(item)]))
 }
 
-export function runActions(store: DatasetStore, actions: unknown, options: ActionOptions): Promise<Committed> {
-  const list = Array.isArray(actions) ? actions : [actions]
-  if (list.length === 0 || !list.every(isObject)) throw badRequest('`actions` must be an action or a list of them')
-  return store.enqueue(async () => {
-    const stage = new Stage(store, options)
-    for (const [index, action] of (list as Json[]).entries()) await apply(stage, action, index)
+export const ACTIONS_EXPECTED = '`actions` must be an action or a list of them'
+
+/** `actions` as the request gives them: one action or a list of them. */
+export function actionList(actions: unknown): Action[] {
+  const list: unknown[] = Array.isArray(actions) ? actions : [actions]
+  if (list.length === 0 || !list.every(isObject)) throw badRequest(ACTIONS_EXPECTED)
+  return list
+}
+
+/** POST /data/actions: the actions as one transaction, serialized with every other write. */
+export async function runActions(
+  dataset: Dataset,
+  actions: readonly Action[],
+  options: ActionOptions,
+): Promise<{transactionId: string}> {
+  if (actions.length === 0) throw badRequest(ACTIONS_EXPECTED)
+  const {transaction} = await dataset.enqueue(async () => {
+    const stage = new Stage(dataset, options)
+    for (const [index, action] of actions.entries()) await apply(stage, action, index)
     return stage.commit()
   })
+  return {transactionId: transaction.id}
 }
 
 async function apply(stage: Stage, action: Json, index: number): Promise<void> {
@@ -63,12 +88,12 @@ async function apply(stage: Stage, action: Json, index: number): Promise<void> {
     case 'sanity.action.document.create': {
       const attributes = action.attributes
       if (!isObject(attributes) || typeof attributes._type !== 'string') {
-        throw badRequest(`Action ${index}: \`attributes\` must be a document with a _type`)
+        throw badRequest(`Action ${String(index)}: \`attributes\` must be a document with a _type`)
       }
       const publishedId = stringField(action, 'publishedId', index)
       const id = typeof attributes._id === 'string' ? attributes._id : `drafts.${publishedId}`
       if (publishedIdOf(id) !== publishedId)
-        throw badRequest(`Action ${index}: ${id} is not a version of ${publishedId}`)
+        throw badRequest(`Action ${String(index)}: ${id} is not a version of ${publishedId}`)
       if (stage.current(id)) {
         if (action.ifExists === 'ignore') return
         throw actionError(index, `Document "${id}" already exists`)
@@ -79,7 +104,7 @@ async function apply(stage: Stage, action: Json, index: number): Promise<void> {
     case 'sanity.action.document.edit': {
       const draftId = stringField(action, 'draftId', index)
       const publishedId = stringField(action, 'publishedId', index)
-      if (!isObject(action.patch)) throw badRequest(`Action ${index}: \`patch\` must be an object`)
+      if (!isObject(action.patch)) throw badRequest(`Action ${String(index)}: \`patch\` must be an object`)
       if (!stage.current(draftId)) {
         // The Studio edits a published document by patching a draft it expects us to create.
         const published = stage.current(publishedId)
@@ -99,7 +124,7 @@ async function apply(stage: Stage, action: Json, index: number): Promise<void> {
       if (typeof action.ifDraftRevisionId === 'string' && action.ifDraftRevisionId !== draft._rev) {
         throw actionError(
           index,
-          `Draft "${draftId}" has revision "${draft._rev}", expected "${action.ifDraftRevisionId}"`,
+          `Draft "${draftId}" has revision "${String(draft._rev)}", expected "${action.ifDraftRevisionId}"`,
         )
       }
       if (typeof action.ifPublishedRevisionId === 'string' && action.ifPublishedRevisionId !== published?._rev) {
@@ -108,7 +133,7 @@ async function apply(stage: Stage, action: Json, index: number): Promise<void> {
           `Published document "${publishedId}" has revision "${published?._rev ?? '(none)'}", expected "${action.ifPublishedRevisionId}"`,
         )
       }
-      const value = strengthenOnPublish(contentOf(draft, publishedId)) as Doc
+      const value = strengthenReferences(contentOf(draft, publishedId))
       if (published?._createdAt) value._createdAt = published._createdAt
       await stage.run({createOrReplace: value}, index)
       await stage.run({delete: {id: draftId}}, index)
@@ -128,7 +153,7 @@ async function apply(stage: Stage, action: Json, index: number): Promise<void> {
       const publishedId = stringField(action, 'publishedId', index)
       const drafts = Array.isArray(action.includeDrafts) ? action.includeDrafts : []
       if (!drafts.every((id): id is string => typeof id === 'string' && publishedIdOf(id) === publishedId)) {
-        throw badRequest(`Action ${index}: \`includeDrafts\` must list versions of ${publishedId}`)
+        throw badRequest(`Action ${String(index)}: \`includeDrafts\` must list versions of ${publishedId}`)
       }
       if (!stage.current(publishedId) && !drafts.some((id) => stage.current(id))) {
         throw actionError(index, `Cannot delete "${publishedId}": it does not exist`)
@@ -139,7 +164,8 @@ async function apply(stage: Stage, action: Json, index: number): Promise<void> {
     case 'sanity.action.document.discard':
     case 'sanity.action.document.version.discard': {
       const id = stringField(action, type === 'sanity.action.document.discard' ? 'draftId' : 'versionId', index)
-      if (!isDraftId(id) && !isVersionId(id)) throw badRequest(`Action ${index}: "${id}" is not a draft or version id`)
+      if (!isDraftId(id) && !isVersionId(id))
+        throw badRequest(`Action ${String(index)}: "${id}" is not a draft or version id`)
       if (!stage.current(id)) throw actionError(index, `Cannot discard "${id}": it does not exist`)
       await stage.run({delete: {id}}, index)
       return
@@ -148,15 +174,15 @@ async function apply(stage: Stage, action: Json, index: number): Promise<void> {
       const publishedId = stringField(action, 'publishedId', index)
       const attributes = action.attributes
       if (!isObject(attributes) || typeof attributes._type !== 'string') {
-        throw badRequest(`Action ${index}: \`attributes\` must be a document with a _type`)
+        throw badRequest(`Action ${String(index)}: \`attributes\` must be a document with a _type`)
       }
       const id = typeof attributes._id === 'string' ? attributes._id : `drafts.${publishedId}`
       if (publishedIdOf(id) !== publishedId)
-        throw badRequest(`Action ${index}: ${id} is not a version of ${publishedId}`)
+        throw badRequest(`Action ${String(index)}: ${id} is not a version of ${publishedId}`)
       await stage.run({createOrReplace: {...attributes, _id: id}}, index)
       return
     }
     default:
-      throw badRequest(`Action ${index}: unsupported actionType ${JSON.stringify(type)}`)
+      throw badRequest(`Action ${String(index)}: unsupported actionType ${JSON.stringify(type)}`)
   }
 }

@@ -4,9 +4,10 @@ import type {ExprNode} from 'groq-js'
 
 import {API_VERSION} from '@itss/schemas/api'
 
+import type {Dataset} from '../storage/dataset.ts'
+import type {Doc} from '../storage/transactions.ts'
 import {badRequest, queryParseError} from './errors.ts'
 import {isPublicId, publishedId} from './ids.ts'
-import type {DatasetStore, Doc} from './store.ts'
 
 /**
  * `raw` sees every document. Anything else is a stack of layers, highest first, ending in
@@ -19,8 +20,8 @@ export type Perspective = 'raw' | string[]
  * The API version in the path (`v1`, `vX`, or a date) sets the default: `published` from the
  * version the project pins on (Sanity changed the default there), `raw` before it.
  */
-export function parsePerspective(value: string | null, apiVersion: string): Perspective {
-  if (value === null || value === '')
+export function parsePerspective(value: string | undefined, apiVersion: string): Perspective {
+  if (value === undefined || value === '')
     return apiVersion === 'vX' || apiVersion >= `v${API_VERSION}` ? ['published'] : 'raw'
   if (value === 'raw') return 'raw'
   const layers = value.split(',').map((layer) => (layer === 'previewDrafts' ? 'drafts' : layer.trim()))
@@ -58,28 +59,60 @@ export function perspectiveView(docs: Iterable<Doc>, perspective: Perspective, a
   return view
 }
 
-const viewCache = new WeakMap<DatasetStore, {version: number; views: Map<string, Doc[]>}>()
+const viewCache = new WeakMap<Dataset, {version: number; views: Map<string, Doc[]>}>()
 
-/** perspectiveView, cached until the store's next write. */
-export function storeView(store: DatasetStore, perspective: Perspective, authenticated: boolean): Doc[] {
-  let cached = viewCache.get(store)
-  if (!cached || cached.version !== store.version) {
-    cached = {version: store.version, views: new Map()}
-    viewCache.set(store, cached)
+/** perspectiveView, cached until the dataset's next write. */
+export function datasetView(dataset: Dataset, perspective: Perspective, authenticated: boolean): Doc[] {
+  let cached = viewCache.get(dataset)
+  if (!cached || cached.version !== dataset.version) {
+    cached = {version: dataset.version, views: new Map()}
+    viewCache.set(dataset, cached)
   }
-  const key = `${perspective === 'raw' ? 'raw' : perspective.join(',')}|${authenticated}`
+  const key = `${perspective === 'raw' ? 'raw' : perspective.join(',')}|${String(authenticated)}`
   let view = cached.views.get(key)
   if (!view) {
-    view = perspectiveView(store.documents(), perspective, authenticated)
+    view = perspectiveView(dataset.documents(), perspective, authenticated)
     cached.views.set(key, view)
   }
   return view
 }
 
+export interface QueryOptions {
+  query: string
+  params: Record<string, unknown>
+  perspective: Perspective
+  /** Whether the caller gave the token: without it only public documents exist. */
+  authenticated: boolean
+  projectId: string
+  /** The user `identity()` answers. */
+  identity: string
+  /** Whether the answer repeats the query (Sanity's default; `returnQuery=false` drops it). */
+  returnQuery: boolean
+}
+
+export interface QueryAnswer {
+  query?: string
+  result: unknown
+  ms: number
+}
+
+/** GET/POST /data/query: `{query, result, ms}` as Sanity answers. */
+export async function query(dataset: Dataset, options: QueryOptions): Promise<QueryAnswer> {
+  const started = performance.now()
+  const docs = datasetView(dataset, options.perspective, options.authenticated)
+  const result = await runQuery(options.query, options.params, docs, {
+    projectId: options.projectId,
+    dataset: dataset.name,
+    identity: options.identity,
+  })
+  const ms = Math.round(performance.now() - started)
+  return {...(options.returnQuery ? {query: options.query} : {}), result, ms}
+}
+
 export interface QueryContext {
   projectId: string
   dataset: string
-  identity?: string
+  identity?: string | undefined
 }
 
 export async function runQuery(
@@ -116,8 +149,8 @@ export function parseQueryOrThrow(query: string, params: Record<string, unknown>
 export async function selectIds(query: string, params: Record<string, unknown>, docs: Doc[]): Promise<string[]> {
   const result = await runQuery(query, params, docs, {projectId: '', dataset: ''})
   const items = Array.isArray(result) ? result : [result]
-  return items.flatMap((item) =>
-    typeof item === 'object' && item !== null && typeof (item as Doc)._id === 'string' ? [(item as Doc)._id] : [],
+  return items.flatMap((item: unknown) =>
+    typeof item === 'object' && item !== null && '_id' in item && typeof item._id === 'string' ? [item._id] : [],
   )
 }
 
@@ -129,7 +162,7 @@ export async function matchesFilter(
 ): Promise<boolean> {
   if (!doc) return false
   try {
-    const result = await (await evaluate(tree, {dataset: [doc], params})).get()
+    const result: unknown = await (await evaluate(tree, {dataset: [doc], params})).get()
     return Array.isArray(result) ? result.length > 0 : Boolean(result)
   } catch {
     return false

@@ -1,12 +1,14 @@
-// Turns a /data/mutate request into one atomic transaction: every mutation is applied to
-// a staged copy of the touched documents, and nothing reaches the store unless all succeed.
+// A transaction being built: mutations (create, createOrReplace, createIfNotExists, delete,
+// patch) apply to staged copies of the documents they touch, and nothing reaches the dataset
+// unless every one succeeds. Both /data/mutate and the Actions API build on it.
 import {Mutation} from '@sanity/mutator'
 import type {Mut} from '@sanity/mutator'
 
-import {badRequest, HttpError, mutationError} from './errors.ts'
+import type {Dataset} from '../storage/dataset.ts'
+import type {Doc, Transaction} from '../storage/transactions.ts'
+import {ApiError, badRequest, mutationError} from './errors.ts'
 import {docTimestamp, isPublicId, isValidId, randomId} from './ids.ts'
 import {selectIds} from './query.ts'
-import type {DatasetStore, Doc, Transaction} from './store.ts'
 
 export interface MutationResult {
   id: string
@@ -16,8 +18,8 @@ export interface MutationResult {
 export interface MutateOptions {
   author: string
   transactionId?: string | undefined
-  autoGenerateArrayKeys?: boolean
-  dryRun?: boolean
+  autoGenerateArrayKeys?: boolean | undefined
+  dryRun?: boolean | undefined
 }
 
 export interface Committed {
@@ -29,27 +31,15 @@ type Json = Record<string, unknown>
 
 const PATCH_OPS = ['set', 'setIfMissing', 'unset', 'inc', 'dec', 'insert', 'diffMatchPatch'] as const
 
-/** Applies `mutations` as one transaction, serialized with every other write to `store`. */
-export function mutate(store: DatasetStore, mutations: unknown, options: MutateOptions): Promise<Committed> {
-  if (!Array.isArray(mutations) || mutations.length === 0) {
-    throw badRequest('Request body must have a non-empty `mutations` array')
-  }
-  return store.enqueue(async () => {
-    const stage = new Stage(store, options)
-    for (const [index, raw] of mutations.entries()) await stage.run(raw, index)
-    return stage.commit()
-  })
-}
-
 /**
  * A transaction being built: mutations apply to staged copies of the documents they touch,
- * and nothing reaches the store until `commit`. Use only inside `store.enqueue`, so the
+ * and nothing reaches the dataset until `commit`. Use only inside `dataset.enqueue`, so the
  * state it reads cannot change underneath it.
  */
 export class Stage {
   readonly id: string
   readonly results: MutationResult[] = []
-  #store: DatasetStore
+  #dataset: Dataset
   #options: MutateOptions
   #now = new Date()
   #staged = new Map<string, Doc | null>()
@@ -57,18 +47,18 @@ export class Stage {
   #keepTimestamps = new Set<string>()
   #normalized: Mut[] = []
 
-  constructor(store: DatasetStore, options: MutateOptions) {
-    this.#store = store
+  constructor(dataset: Dataset, options: MutateOptions) {
+    this.#dataset = dataset
     this.#options = options
     this.id = options.transactionId ?? randomId()
-    if (store.hasTransaction(this.id)) {
-      throw new HttpError(409, 'conflict', `Transaction ID "${this.id}" has already been used`)
+    if (dataset.hasTransaction(this.id)) {
+      throw new ApiError(409, 'conflict', `Transaction ID "${this.id}" has already been used`)
     }
   }
 
   /** A document as this transaction sees it so far. */
   current(id: string): Doc | null {
-    return this.#staged.has(id) ? (this.#staged.get(id) ?? null) : (this.#store.get(id) ?? null)
+    return this.#staged.has(id) ? (this.#staged.get(id) ?? null) : (this.#dataset.get(id) ?? null)
   }
 
   #record(id: string, mut: Mut, next: Doc | null, operation: MutationResult['operation']): void {
@@ -82,7 +72,7 @@ export class Stage {
   // Documents the staged state holds, for patches and deletes by query.
   #stagedDataset(): Doc[] {
     const all = new Map<string, Doc>()
-    for (const doc of this.#store.documents()) all.set(doc._id, doc)
+    for (const doc of this.#dataset.documents()) all.set(doc._id, doc)
     for (const [id, doc] of this.#staged) {
       if (doc) all.set(id, doc)
       else all.delete(id)
@@ -93,10 +83,10 @@ export class Stage {
   /** Applies one mutation (`{create: {...}}`, `{patch: {...}}`, ...) to the staged state. */
   async run(raw: unknown, index: number): Promise<void> {
     if (!isObject(raw) || Object.keys(raw).length !== 1) {
-      throw badRequest(`Mutation ${index} must be an object with exactly one operation`)
+      throw badRequest(`Mutation ${String(index)} must be an object with exactly one operation`)
     }
-    const [kind, body] = Object.entries(raw)[0] as [string, unknown]
-    if (!isObject(body)) throw badRequest(`Mutation ${index} (${kind}) must have an object body`)
+    const [[kind, body] = ['', undefined]] = Object.entries(raw)
+    if (!isObject(body)) throw badRequest(`Mutation ${String(index)} (${kind}) must have an object body`)
 
     switch (kind) {
       case 'create':
@@ -140,18 +130,19 @@ export class Stage {
             throw mutationError(
               409,
               'conflictError',
-              `Document by ID "${id}" has unexpected revision ID ("${doc._rev}"), expected "${body.ifRevisionID}"`,
+              `Document by ID "${id}" has unexpected revision ID ("${String(doc._rev)}"), expected "${body.ifRevisionID}"`,
               index,
               id,
             )
           }
+          // The operations are checked by @sanity/mutator when it applies them.
           const mut = {patch: {...ops, id}} as Mut
           this.#record(id, mut, applyPatch(doc, mut, index), 'update')
         }
         break
       }
       default:
-        throw badRequest(`Mutation ${index}: unknown operation "${kind}"`)
+        throw badRequest(`Mutation ${String(index)}: unknown operation "${kind}"`)
     }
   }
 
@@ -165,7 +156,7 @@ export class Stage {
       changes: [],
     }
     for (const [id, staging] of this.#staged) {
-      const before = this.#store.get(id) ?? null
+      const before = this.#dataset.get(id) ?? null
       if (!before && !staging) continue
       let after = staging
       if (after) {
@@ -173,7 +164,7 @@ export class Stage {
         if (!this.#keepTimestamps.has(id) || this.#perDoc.get(id)?.some((m) => m.patch)) {
           after._updatedAt = docTimestamp(this.#now)
         }
-        if (this.#options.autoGenerateArrayKeys) after = addArrayKeys(after) as Doc
+        if (this.#options.autoGenerateArrayKeys) after = withArrayKeys(after)
       }
       transaction.changes.push({id, before, after, mutations: this.#perDoc.get(id) ?? []})
     }
@@ -199,9 +190,9 @@ export class Stage {
     }
     const [id, referencingIDs] = [...referencing][0] ?? []
     if (!id || !referencingIDs) return
-    const description = `Document "${id}" cannot be deleted as there are references to it from "${referencingIDs[0]}"`
+    const description = `Document "${id}" cannot be deleted as there are references to it from "${String(referencingIDs[0])}"`
     const index = this.#normalized.findIndex((mut) => mut.delete && 'id' in mut.delete && mut.delete.id === id)
-    throw new HttpError(409, 'mutationError', description, {
+    throw new ApiError(409, 'mutationError', description, {
       items: [{error: {description, type: 'documentHasExistingReferencesError', id, referencingIDs}, index}],
     })
   }
@@ -210,7 +201,7 @@ export class Stage {
   async commit(): Promise<Committed> {
     const transaction = this.transaction()
     this.#checkReferences(transaction)
-    if (!this.#options.dryRun && transaction.changes.length > 0) await this.#store.commit(transaction)
+    if (!this.#options.dryRun && transaction.changes.length > 0) await this.#dataset.commit(transaction)
     return {transaction, results: this.results}
   }
 }
@@ -236,12 +227,14 @@ async function targetIds(body: Json, index: number, dataset: () => Doc[]): Promi
     const params = isObject(body.params) ? body.params : {}
     return selectIds(body.query, params, dataset())
   }
-  throw badRequest(`Mutation ${index} needs an \`id\` or a \`query\``)
+  throw badRequest(`Mutation ${String(index)} needs an \`id\` or a \`query\``)
 }
 
 function applyPatch(doc: Doc, mut: Mut, index: number): Doc {
   try {
-    return new Mutation({mutations: [mut]}).apply(doc) as Doc
+    const patched = new Mutation({mutations: [mut]}).apply(doc)
+    if (!patched) throw new Error('the patch removed the document')
+    return patched
   } catch (err) {
     throw mutationError(
       400,
@@ -251,6 +244,13 @@ function applyPatch(doc: Doc, mut: Mut, index: number): Doc {
       doc._id,
     )
   }
+}
+
+/** `_key`s for every object in every array of the document that has none. */
+function withArrayKeys(doc: Doc): Doc {
+  const keyed: Doc = {...doc}
+  for (const [key, value] of Object.entries(doc)) keyed[key] = addArrayKeys(value)
+  return keyed
 }
 
 function addArrayKeys(value: unknown): unknown {

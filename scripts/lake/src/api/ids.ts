@@ -7,7 +7,7 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 export function randomId(length = 22): string {
   const bytes = randomBytes(length)
   let id = ''
-  for (const byte of bytes) id += ALPHABET[byte % ALPHABET.length]
+  for (const byte of bytes) id += ALPHABET.charAt(byte % ALPHABET.length)
   return id
 }
 

@@ -3,11 +3,12 @@ import path from 'node:path'
 
 import {afterEach, describe, expect, it} from 'vitest'
 
-import {ensureLake, findRunningLake} from './index.ts'
-import type {Lake} from './index.ts'
-import {clientFor, removeDir, startChildLake, tempDir, testLake} from './testing.ts'
+import {ensureLake, findRunningLake} from '../index.ts'
+import type {Lake} from '../index.ts'
+import {clientFor, removeDir, startChildLake, tempDir, testLake} from '../testing.ts'
 
-const cleanups: (() => Promise<unknown>)[] = []
+/** Each undoes one thing a test made; what it returns is awaited. */
+const cleanups: (() => unknown)[] = []
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
@@ -43,7 +44,7 @@ describe('persistence', () => {
     expect(await clientFor(second).getDocument('gone')).toBeUndefined()
     expect(second.token).toBe(first.token)
 
-    const entries = (await logLines(dir)).map((line) => JSON.parse(line))
+    const entries = (await logLines(dir)).map((line): unknown => JSON.parse(line))
     expect(entries).toHaveLength(4)
     expect(entries[1]).toMatchObject({
       id: transactionId,
@@ -74,7 +75,7 @@ describe('persistence', () => {
   it('keeps writes acknowledged by a lake that was SIGKILLed, and takes over its stale lake.json', async () => {
     const dir = await freshDir()
     const {child, running} = await startChildLake(dir)
-    cleanups.push(async () => child.kill('SIGKILL'))
+    cleanups.push(() => child.kill('SIGKILL'))
     expect(running.pid).toBe(child.pid)
 
     const client = clientFor(running)

@@ -4,6 +4,8 @@ import {randomBytes} from 'node:crypto'
 import {mkdir, readFile, unlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
+import {errorCode} from './fileErrors.ts'
+
 export interface LakeInfo {
   pid: number
   httpUrl: string
@@ -32,7 +34,7 @@ export function isAlive(pid: number): boolean {
     return true
   } catch (err) {
     // EPERM: the process exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM'
+    return errorCode(err) === 'EPERM'
   }
 }
 
@@ -46,11 +48,19 @@ export async function pingLake(httpUrl: string): Promise<boolean> {
 }
 
 export async function readLakeFile(dataDir: string): Promise<Partial<LakeInfo> | null> {
+  let parsed: unknown
   try {
-    return JSON.parse(await readFile(lakeFile(dataDir), 'utf8')) as Partial<LakeInfo>
+    parsed = JSON.parse(await readFile(lakeFile(dataDir), 'utf8'))
   } catch {
     return null
   }
+  if (typeof parsed !== 'object' || parsed === null) return null
+  const info: Partial<LakeInfo> = {}
+  if ('pid' in parsed && typeof parsed.pid === 'number') info.pid = parsed.pid
+  if ('httpUrl' in parsed && typeof parsed.httpUrl === 'string') info.httpUrl = parsed.httpUrl
+  if ('httpsUrl' in parsed && typeof parsed.httpsUrl === 'string') info.httpsUrl = parsed.httpsUrl
+  if ('projectId' in parsed && typeof parsed.projectId === 'string') info.projectId = parsed.projectId
+  return info
 }
 
 /**
@@ -64,14 +74,14 @@ export async function claimDataDir(dataDir: string): Promise<void> {
       await writeFile(lakeFile(dataDir), JSON.stringify({pid: process.pid}), {flag: 'wx'})
       return
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+      if (errorCode(err) !== 'EEXIST') throw err
     }
     const holder = await readLakeFile(dataDir)
     // A live pid that no longer answers at its URL is a reused pid, not a lake. One without
     // a URL yet is a lake still starting.
     if (holder?.pid && isAlive(holder.pid) && (!holder.httpUrl || (await pingLake(holder.httpUrl)))) {
       const where = holder.httpUrl ? ` at ${holder.httpUrl}` : ''
-      throw new Error(`${dataDir} is already served by a lake (pid ${holder.pid}${where})`)
+      throw new Error(`${dataDir} is already served by a lake (pid ${String(holder.pid)}${where})`)
     }
     await unlink(lakeFile(dataDir)).catch(() => undefined)
   }
