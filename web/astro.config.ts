@@ -2,6 +2,7 @@ import {defineConfig} from 'astro/config'
 import {contentBackend} from './src/integrations/contentBackend.ts'
 import {searchIndex} from './src/integrations/searchIndex.ts'
 import {securityHeaders} from './src/integrations/securityHeaders.ts'
+import {servedPaths} from './src/integrations/servedPaths.ts'
 import {CSP_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES} from './src/lib/securityHeaders.ts'
 
 // The public address the site is served from, for canonical links and the sitemap.
@@ -10,10 +11,13 @@ const site = process.env.SITE_URL ?? 'http://localhost:4321'
 export default defineConfig({
   site,
   output: 'static',
-  trailingSlash: 'never',
+  // Every page is a folder with an index.html, addressed with a trailing slash (`/about-us/`):
+  // any static host serves that URL as it is, with no rewrite rule and no redirect, so the
+  // address pages link to and name as canonical is the one that answers.
+  trailingSlash: 'always',
   // Stylesheets as files, never inline, so the CSP can allow styles from 'self' only.
-  build: {format: 'file', inlineStylesheets: 'never'},
-  integrations: [contentBackend(), securityHeaders(), searchIndex()],
+  build: {format: 'directory', inlineStylesheets: 'never'},
+  integrations: [contentBackend(), servedPaths(), securityHeaders(), searchIndex()],
   // No code blocks on this site; Shiki's inline styles would need 'unsafe-inline'.
   markdown: {syntaxHighlight: false},
   security: {

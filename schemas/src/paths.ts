@@ -2,6 +2,10 @@
  * Where a page lives on the site: its slug under its parent's address; the home page is `/`
  * and its children sit at the top level. The site, the Studio's Preview action and the
  * breadcrumbs all resolve addresses here.
+ *
+ * Addresses end in a slash (`/about-us/`, `/about-us/faqs/`): the site is built as
+ * `about-us/index.html`, which every static host serves at exactly that URL with no redirect
+ * and no rewrite rule, so the address a page links to is the one it is served and indexed at.
  */
 export interface PageNode {
   _id: string
@@ -22,7 +26,8 @@ export function pageChain<P extends PageNode>(
   homePageId: string | null | undefined,
 ): {chain: P[]; problem?: ChainProblem} {
   const chain: P[] = []
-  for (let current: P | undefined = page; current;) {
+  // Ends at the top level (break) or at a broken link (return).
+  for (let current = page; ;) {
     if (chain.includes(current)) return {chain, problem: {id: page._id, message: 'its parent pages form a loop'}}
     chain.unshift(current)
     if (!current.parentId || current.parentId === homePageId) break
@@ -36,7 +41,20 @@ export function pageChain<P extends PageNode>(
   return {chain}
 }
 
-/** Resolves every page's path, or reports the pages whose parent chain is broken. */
+/**
+ * A path on this site in the form it is served at: a trailing slash on any path that does not
+ * name a file (`/about-us` → `/about-us/`, `/about-us#team` → `/about-us/#team`); files
+ * (`/sitemap.xml`), other sites, `mailto:` and fragments are returned as given.
+ */
+export function servedPath(href: string): string {
+  const match = /^(\/(?!\/)[^?#]*)(.*)$/s.exec(href)
+  if (!match) return href
+  const [, pathname = '', rest = ''] = match
+  if (pathname.endsWith('/') || /\/[^/]+\.\w+$/.test(pathname)) return href
+  return `${pathname}/${rest}`
+}
+
+/** Resolves every page's path (`/` or `/parent/slug/`), or reports the pages whose parent chain is broken. */
 export function resolvePagePaths(pages: PageNode[], homePageId: string | null | undefined) {
   const byId = new Map(pages.map((page) => [page._id, page]))
   const paths = new Map<string, string>()
@@ -48,7 +66,7 @@ export function resolvePagePaths(pages: PageNode[], homePageId: string | null | 
     }
     const {chain, problem} = pageChain(page, byId, homePageId)
     if (problem) problems.push(problem)
-    paths.set(page._id, `/${chain.map((node) => node.slug ?? '').join('/')}`)
+    paths.set(page._id, `/${chain.map((node) => node.slug ?? '').join('/')}/`.replace(/\/{2,}$/, '/'))
   }
   return {paths, problems}
 }

@@ -24,9 +24,7 @@ test('every page in the main navigation opens, with its heading, breadcrumbs and
   // Every link, submenus included (they stay hidden until hovered or focused).
   const links = await nav
     .locator('a')
-    .evaluateAll((anchors) =>
-      anchors.map((a) => ({href: a.getAttribute('href') ?? '', label: a.textContent?.trim() ?? ''})),
-    )
+    .evaluateAll((anchors) => anchors.map((a) => ({href: a.getAttribute('href') ?? '', label: a.textContent.trim()})))
   expect(links.length).toBeGreaterThanOrEqual(8)
 
   for (const {href, label} of links) {
@@ -56,6 +54,13 @@ test('the footer links open too', async ({page}) => {
   expect(errors).toEqual([])
 })
 
+test('a page address without its trailing slash redirects once, as a static host does', async ({request}) => {
+  const response = await request.get('/about-us/faqs?from=old-link', {maxRedirects: 0})
+  expect(response.status()).toBe(301)
+  expect(response.headers()['location']).toBe('/about-us/faqs/?from=old-link')
+  expect((await request.get('/about-us/faqs')).url()).toMatch(/\/about-us\/faqs\/$/)
+})
+
 test('an unknown address gets the 404 page', async ({page}) => {
   const response = await page.goto('/no-such-page-here')
   expect(response?.status()).toBe(404)
@@ -68,14 +73,14 @@ test('content pages ship no JavaScript', async ({page}) => {
   page.on('request', (request) => {
     if (request.resourceType() === 'script') scripts.push(request.url())
   })
-  for (const path of ['/', '/about-us', '/about-us/meet-the-team', '/what-we-do/research-and-policy']) {
+  for (const path of ['/', '/about-us/', '/about-us/meet-the-team/', '/what-we-do/research-and-policy/']) {
     await page.goto(path)
   }
   expect(scripts).toEqual([])
 })
 
 test('FAQ answers open and close from the keyboard', async ({page}) => {
-  await page.goto('/about-us/faqs')
+  await page.goto('/about-us/faqs/')
   const question = page.getByText('How is the Institute funded?')
   const faq = page.locator('details', {has: question})
   await expect(faq).not.toHaveAttribute('open', '')

@@ -2,7 +2,7 @@
  * Every fact in the content brief (shared/content-facts.md), where the demo dataset puts it,
  * and the exact strings a visitor should be able to read on that page.
  *
- * `path` is the page's address on the built site. `expect` lists short strings that must appear
+ * `path` is the page's address on the built site, as served (`/about-us/`). `expect` lists short strings that must appear
  * verbatim in the page's visible text. They come from the page itself or from the documents it
  * shows: FAQs on /about-us/faqs, team members on /about-us/meet-the-team (and the Research and
  * Policy Group on /what-we-do/research-and-policy), partners on /about-us/supporting-partners,
@@ -16,7 +16,7 @@
 export interface ContentFact {
   /** The fact, in brief. */
   fact: string
-  /** The page's address on the site, for example "/about-us/faqs". */
+  /** The page's address on the site, for example "/about-us/faqs/". */
   path: string
   /** Strings that must appear verbatim in the page's visible text. */
   expect: string[]
@@ -36,17 +36,17 @@ export const contentFacts: ContentFact[] = [
   },
   {
     fact: 'Established 1 August 2023, building on earlier programmes that champion technicians in UK higher education and research',
-    path: '/about-us',
+    path: '/about-us/',
     expect: ['1 August 2023', 'builds on earlier programmes', 'Technician Commitment', 'MI TALENT Programme'],
   },
   {
     fact: 'An explainer video exists (embed slot, URL set in site settings)',
-    path: '/about-us',
+    path: '/about-us/',
     expect: ['Watch our explainer video'],
   },
   {
     fact: 'Mission: accelerate and fulfil the potential of UK technical skills and careers across higher education, research and innovation',
-    path: '/about-us',
+    path: '/about-us/',
     expect: [
       'Our mission',
       'accelerate and fulfil the potential of UK technical skills and careers',
@@ -55,7 +55,7 @@ export const contentFacts: ContentFact[] = [
   },
   {
     fact: 'Seven commitments behind the mission',
-    path: '/about-us',
+    path: '/about-us/',
     expect: [
       'Provide insight',
       'Influence policy',
@@ -68,7 +68,7 @@ export const contentFacts: ContentFact[] = [
   },
   {
     fact: 'Shared vision with the Technician Commitment and the MI TALENT Programme',
-    path: '/about-us',
+    path: '/about-us/',
     expect: [
       'Our shared vision',
       'Technician Commitment and the MI TALENT Programme',
@@ -79,22 +79,22 @@ export const contentFacts: ContentFact[] = [
   },
   {
     fact: 'Governance: a core team delivers the programmes; an Advisory Board and a Technical Council guide strategic priorities',
-    path: '/about-us',
+    path: '/about-us/',
     expect: ['core team', 'delivers its programmes', 'Advisory Board', 'Technical Council', 'strategic priorities'],
   },
   {
     fact: 'Governance groups are shown on the meet the team page',
-    path: '/about-us/meet-the-team',
+    path: '/about-us/meet-the-team/',
     expect: ['core team', 'Advisory Board', 'Technical Council', 'strategic priorities'],
   },
   {
     fact: 'A meet the team page and a supporting partners page exist (linked from About us)',
-    path: '/about-us',
+    path: '/about-us/',
     expect: ['Meet the team', 'Supporting partners', 'FAQs'],
   },
   {
     fact: 'Funding: Research England (part of UKRI) funds the Institute until July 2026',
-    path: '/about-us',
+    path: '/about-us/',
     expect: ['Research England', 'UK Research and Innovation (UKRI)', 'until July 2026'],
   },
   {
@@ -106,12 +106,12 @@ export const contentFacts: ContentFact[] = [
   // Story timeline (milestones, shown on /about-us)
   {
     fact: 'Timeline heading',
-    path: '/about-us',
+    path: '/about-us/',
     expect: ['Our story so far'],
   },
   {
     fact: '2017: Technician Commitment launched; initially funded by the Gatsby Foundation; sector-wide initiative for visibility, recognition, career development and sustainability of technical staff',
-    path: '/about-us',
+    path: '/about-us/',
     expect: [
       '2017',
       'Technician Commitment launched',
@@ -122,7 +122,7 @@ export const contentFacts: ContentFact[] = [
   },
   {
     fact: '2020: TALENT Programme launched (Research England funded, Midlands Innovation); a research laboratory piloting ideas with the Midlands technical community',
-    path: '/about-us',
+    path: '/about-us/',
     expect: [
       '2020',
       'TALENT Programme launched',
@@ -133,7 +133,7 @@ export const contentFacts: ContentFact[] = [
   },
   {
     fact: '2022-02-01: TALENT Commission report published with 16 recommendations, one calling for a new collaborative entity giving the technical workforce connectivity, voice and visibility',
-    path: '/about-us',
+    path: '/about-us/',
     expect: [
       '1 February 2022',
       'TALENT Commission report published',
@@ -144,24 +144,24 @@ export const contentFacts: ContentFact[] = [
   },
   {
     fact: '2023-08-01: the Institute is established to scale up and scale out TALENT successes',
-    path: '/about-us',
+    path: '/about-us/',
     expect: ['1 August 2023', 'Institute established', 'scale up and scale out'],
   },
   {
     fact: '2025: MI TALENT Programme concludes',
-    path: '/about-us',
+    path: '/about-us/',
     expect: ['2025', 'MI TALENT Programme concludes'],
   },
   {
     fact: '2026-07: current Research England funding runs until this month',
-    path: '/about-us',
+    path: '/about-us/',
     expect: ['July 2026', 'Current funding period ends'],
   },
 
   // Figures
   {
     fact: 'More than 115 organisations have pledged support to the Technician Commitment (About page wording)',
-    path: '/about-us',
+    path: '/about-us/',
     expect: ['More than 115 organisations', 'pledged their support'],
   },
   {
@@ -177,7 +177,7 @@ export const contentFacts: ContentFact[] = [
   },
   {
     fact: 'TALENT reached 2,100 technical professionals from eight Midlands universities: learning and development, access to funds, equipment-sharing initiatives',
-    path: '/talent-programme',
+    path: '/talent-programme/',
     expect: [
       '2,100 technical professionals',
       'eight Midlands universities',
@@ -190,7 +190,7 @@ export const contentFacts: ContentFact[] = [
   // FAQs
   {
     fact: 'FAQ: How is the Institute funded? (Research England, part of UKRI, until July 2026)',
-    path: '/about-us/faqs',
+    path: '/about-us/faqs/',
     expect: [
       'How is the Institute funded?',
       'Research England',
@@ -200,7 +200,7 @@ export const contentFacts: ContentFact[] = [
   },
   {
     fact: 'FAQ: the difference between the Institute, the Technician Commitment and the MI TALENT Programme',
-    path: '/about-us/faqs',
+    path: '/about-us/faqs/',
     expect: [
       'What is the difference between the Institute, the Technician Commitment and the MI TALENT Programme?',
       'launched in 2017',
@@ -219,24 +219,24 @@ export const contentFacts: ContentFact[] = [
   },
   {
     fact: 'FAQ: How do I find out more about the Technician Commitment? (links to its page)',
-    path: '/about-us/faqs',
+    path: '/about-us/faqs/',
     expect: ['How do I find out more about the Technician Commitment?', 'Technician Commitment page'],
   },
 
   // Research and Policy Group
   {
     fact: 'Aim: advance knowledge and shape policy on technical skills, roles and careers',
-    path: '/what-we-do/research-and-policy',
+    path: '/what-we-do/research-and-policy/',
     expect: ['advance knowledge and shape policy on technical skills, roles and careers'],
   },
   {
     fact: 'Publishes scholarly research and insight reports on topical issues; influences policy',
-    path: '/what-we-do/research-and-policy',
+    path: '/what-we-do/research-and-policy/',
     expect: ['scholarly research and insight reports on topical issues', 'influence policy'],
   },
   {
     fact: 'Research activity: workforce analysis and evaluation; research papers; hot-topic insight reports; an agile approach',
-    path: '/what-we-do/research-and-policy',
+    path: '/what-we-do/research-and-policy/',
     expect: [
       'analysis and evaluation of the technical workforce',
       'education and training',
@@ -249,7 +249,7 @@ export const contentFacts: ContentFact[] = [
   },
   {
     fact: 'Roadmap stage 1: Map the landscape (data sources on demographics, patterns and trends over time)',
-    path: '/what-we-do/research-and-policy',
+    path: '/what-we-do/research-and-policy/',
     expect: [
       'Our research roadmap',
       'Map the landscape',
@@ -260,7 +260,7 @@ export const contentFacts: ContentFact[] = [
   },
   {
     fact: 'Roadmap stage 2: Understand the landscape (evidence base on diverse technical roles; organisational attitudes and practices)',
-    path: '/what-we-do/research-and-policy',
+    path: '/what-we-do/research-and-policy/',
     expect: [
       'Understand the landscape',
       'stronger evidence base',
@@ -269,7 +269,7 @@ export const contentFacts: ContentFact[] = [
   },
   {
     fact: 'Roadmap stage 3: Transform the landscape (evaluate impact, find barriers, design interventions; two outcomes)',
-    path: '/what-we-do/research-and-policy',
+    path: '/what-we-do/research-and-policy/',
     expect: [
       'Transform the landscape',
       'Technician Commitment, the TALENT pilots',
@@ -281,7 +281,7 @@ export const contentFacts: ContentFact[] = [
   },
   {
     fact: 'Policy: collaborates with stakeholders so the UK has the technical skills it needs; links to the policy work page',
-    path: '/what-we-do/research-and-policy',
+    path: '/what-we-do/research-and-policy/',
     expect: [
       'stakeholders',
       'science, technology, engineering, medicine and the creative industries',
@@ -290,34 +290,34 @@ export const contentFacts: ContentFact[] = [
   },
   {
     fact: 'Policy work page',
-    path: '/what-we-do/research-and-policy/policy-work',
+    path: '/what-we-do/research-and-policy/policy-work/',
     expect: ['Policy work', 'stakeholders', 'science, technology, engineering, medicine and the creative industries'],
   },
   {
     fact: 'Professor Andrew Noyes, Lead for the ITSS Research and Policy Group (placeholder quote)',
-    path: '/what-we-do/research-and-policy',
+    path: '/what-we-do/research-and-policy/',
     expect: ['Professor Andrew Noyes', 'Lead for the ITSS Research and Policy Group', 'Placeholder'],
   },
   {
     fact: 'Quote from an Experimental Scientific Officer at Newcastle University (placeholder)',
-    path: '/what-we-do/research-and-policy',
+    path: '/what-we-do/research-and-policy/',
     expect: ['Experimental Scientific Officer', 'Newcastle University'],
   },
 
   // More facts from public pages
   {
     fact: 'Leadership: Dr Kelly Vere, Director; Dr Ian Hancox (University of Warwick), Co-Director',
-    path: '/about-us/meet-the-team',
+    path: '/about-us/meet-the-team/',
     expect: ['Dr Kelly Vere', 'Director', 'Dr Ian Hancox', 'Co-Director (University of Warwick)'],
   },
   {
     fact: 'Professor Andrew Noyes on the meet the team page',
-    path: '/about-us/meet-the-team',
+    path: '/about-us/meet-the-team/',
     expect: ['Professor Andrew Noyes', 'Lead for the ITSS Research and Policy Group'],
   },
   {
     fact: 'Funding and host: about £5.5m from Research England; hosted by the University of Nottingham (Jubilee Campus); announced March 2023, opened 1 August 2023',
-    path: '/about-us',
+    path: '/about-us/',
     expect: ['about £5.5m', 'University of Nottingham', 'Jubilee Campus', 'March 2023', 'opened on 1 August 2023'],
   },
   {
@@ -332,7 +332,7 @@ export const contentFacts: ContentFact[] = [
   },
   {
     fact: 'Technical Council: 14 inaugural members chosen competitively; meets three times a year, hosted by members in turn; co-chairs Paul Gilbert and Andrew Filby',
-    path: '/about-us',
+    path: '/about-us/',
     expect: [
       '14 inaugural members',
       'competitive process',
@@ -345,7 +345,7 @@ export const contentFacts: ContentFact[] = [
   },
   {
     fact: 'Technical Council co-chairs on the meet the team page',
-    path: '/about-us/meet-the-team',
+    path: '/about-us/meet-the-team/',
     expect: [
       'Paul Gilbert',
       'Andrew Filby',
@@ -356,7 +356,7 @@ export const contentFacts: ContentFact[] = [
   },
   {
     fact: 'Technician Commitment: launched in 2017 by the Science Council with the Gatsby Foundation; now hosted by the Institute',
-    path: '/technician-commitment',
+    path: '/technician-commitment/',
     expect: [
       'Science Council',
       'in 2017',
@@ -367,32 +367,32 @@ export const contentFacts: ContentFact[] = [
   },
   {
     fact: 'Technician Commitment: four themes',
-    path: '/technician-commitment',
+    path: '/technician-commitment/',
     expect: ['four themes', 'Visibility', 'Recognition', 'Career development', 'Sustainability'],
   },
   {
     fact: 'Signatories self-assess and publish an action plan within 12 to 18 months of joining, then every two years',
-    path: '/technician-commitment',
+    path: '/technician-commitment/',
     expect: ['12 to 18 months', 'self-assessment', 'action plan', 'every two years'],
   },
   {
     fact: 'Other pages count over 120 signatory and supporter organisations (editable)',
-    path: '/technician-commitment',
+    path: '/technician-commitment/',
     expect: ['Over 120 organisations', 'signatories or supporters'],
   },
   {
     fact: 'TALENT: 2020 to 2025, Research England funded, Midlands Innovation, a research laboratory piloting ideas',
-    path: '/talent-programme',
+    path: '/talent-programme/',
     expect: ['2020 to 2025', 'Midlands Innovation', 'funded by Research England', 'research laboratory'],
   },
   {
     fact: 'Midlands Innovation universities: Aston, Birmingham, Cranfield, Keele, Leicester, Loughborough, Nottingham, Warwick',
-    path: '/talent-programme',
+    path: '/talent-programme/',
     expect: ['Aston', 'Birmingham', 'Cranfield', 'Keele', 'Leicester', 'Loughborough', 'Nottingham', 'Warwick'],
   },
   {
     fact: 'TALENT Commission: 20 months under its chair Professor Sir John Holman; report of 1 February 2022 with 16 recommendations',
-    path: '/talent-programme',
+    path: '/talent-programme/',
     expect: [
       'TALENT Commission',
       '20 months',
@@ -404,12 +404,12 @@ export const contentFacts: ContentFact[] = [
   },
   {
     fact: 'MI TALENT Programme concluded in 2025; the Institute scales up and scales out its successes',
-    path: '/talent-programme',
+    path: '/talent-programme/',
     expect: ['concluded in 2025', 'scale up and scale out', 'best pilots', 'national networks'],
   },
   {
     fact: 'Supporting organisations by kind: Research England / UKRI (funder), University of Nottingham (host), Gatsby Foundation, Science Council, Midlands Innovation',
-    path: '/about-us/supporting-partners',
+    path: '/about-us/supporting-partners/',
     expect: [
       'Research England',
       'UK Research and Innovation (UKRI)',
@@ -429,12 +429,12 @@ export const contentFacts: ContentFact[] = [
   },
   {
     fact: 'What we do leads to Research and Policy, the Technician Commitment and the TALENT Programme',
-    path: '/what-we-do',
+    path: '/what-we-do/',
     expect: ['Research and Policy', 'Technician Commitment', 'TALENT Programme'],
   },
   {
     fact: 'Breadcrumbs on inner pages (Home » About us)',
-    path: '/about-us/faqs',
+    path: '/about-us/faqs/',
     expect: ['Home', 'About us', 'FAQs'],
   },
 ]

@@ -46,7 +46,7 @@ describe('built from the embedded default', () => {
   })
 
   test('shows the roadmap stages in order: Map, Understand, Transform', async () => {
-    const text = await pageText(embedded.outDir, '/what-we-do/research-and-policy')
+    const text = await pageText(embedded.outDir, '/what-we-do/research-and-policy/')
     const positions = ['Map the landscape', 'Understand the landscape', 'Transform the landscape'].map((title) =>
       text.indexOf(title),
     )
@@ -63,7 +63,9 @@ describe('built from the embedded default', () => {
     const html = (await builtFiles(embedded.outDir)).filter((file) => file.endsWith('.html'))
     expect(html).toContain('404.html')
     expect(html).toContain('index.html')
-    expect(html).toContain('about-us/faqs.html')
+    expect(html).toContain('about-us/faqs/index.html')
+    // Directory output only: no `x.html` beside an `x/` folder for a host to trip over.
+    expect(html.filter((file) => path.basename(file) !== 'index.html')).toEqual(['404.html'])
     expect(html.length).toBe(new Set(html).size)
     expect(html.length).toBeGreaterThanOrEqual(13)
   })
@@ -74,17 +76,23 @@ describe('built from a Sanity project (SANITY_* variables)', () => {
   const requests: Array<{method: string; path: string}> = []
   let remote: Build
 
+  /** What afterAll undoes, newest first: as much as beforeAll got as far as making. */
+  const cleanups: (() => Promise<unknown>)[] = []
+
   beforeAll(async () => {
     lake = await startDemoLake({onRequest: (request) => requests.push(request)})
+    cleanups.push(
+      () => removeDir(lake.dir),
+      () => lake.close(),
+    )
     requests.length = 0
     remote = await buildSite(await tempDir('site-remote'), projectEnv(lake))
+    cleanups.push(() => removeDir(remote.outDir))
     if (remote.code !== 0) throw new Error(`The project build failed:\n${remote.output}`)
   }, 180_000)
 
   afterAll(async () => {
-    await lake?.close()
-    await removeDir(lake.dir)
-    await removeDir(remote.outDir)
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
   })
 
   test('asks for content over HTTP at most once per document type', () => {
@@ -121,7 +129,7 @@ describe('built from a Sanity project (SANITY_* variables)', () => {
 
   test('an edited document shows on the page after a rebuild', async () => {
     const client = clientFor(lake)
-    const before = await pageText(remote.outDir, '/about-us/faqs')
+    const before = await pageText(remote.outDir, '/about-us/faqs/')
     const answer = 'The Institute is funded by Research England until July 2026 (edited in a test).'
     expect(before).not.toContain(answer)
     await client
@@ -142,7 +150,7 @@ describe('built from a Sanity project (SANITY_* variables)', () => {
     const rebuilt = await buildSite(await tempDir('site-edited'), projectEnv(lake))
     try {
       expect(rebuilt.code, rebuilt.output).toBe(0)
-      expect(await pageText(rebuilt.outDir, '/about-us/faqs')).toContain(answer)
+      expect(await pageText(rebuilt.outDir, '/about-us/faqs/')).toContain(answer)
     } finally {
       await removeDir(rebuilt.outDir)
     }
@@ -167,7 +175,7 @@ describe('built from a Sanity project (SANITY_* variables)', () => {
     const rebuilt = await buildSite(await tempDir('site-photo'), projectEnv(lake))
     try {
       expect(rebuilt.code, rebuilt.output).toBe(0)
-      const html = await readFile(htmlFile(rebuilt.outDir, '/about-us/meet-the-team'), 'utf8')
+      const html = await readFile(htmlFile(rebuilt.outDir, '/about-us/meet-the-team/'), 'utf8')
       const img = /<img[^>]*alt="Kelly Vere at a lab bench"[^>]*>/.exec(html)?.[0] ?? ''
       expect(img).toMatch(/width="80"/)
       expect(img).toMatch(/height="80"/)
@@ -185,13 +193,13 @@ describe('built from a Sanity project (SANITY_* variables)', () => {
 
   test('a broken document stops the build with its id and field named', async () => {
     const client = clientFor(lake)
-    const page = await client.getDocument('page-privacy')
+    const page = await client.getDocument<{slug?: {_type: 'slug'; current: string}}>('page-privacy')
     await client.patch('page-privacy').set({'slug.current': 'Privacy Policy'}).commit()
     const broken = await buildSite(await tempDir('site-broken'), projectEnv(lake))
     try {
       expect(broken.code).not.toBe(0)
       expect(broken.output).toMatch(/page-privacy slug: “Privacy Policy”: Use lowercase letters/)
-      await expect(readFile(htmlFile(broken.outDir, '/privacy'), 'utf8')).rejects.toThrow()
+      await expect(readFile(htmlFile(broken.outDir, '/privacy/'), 'utf8')).rejects.toThrow()
     } finally {
       await client.patch('page-privacy').set({slug: page?.slug}).commit()
       await removeDir(broken.outDir)

@@ -51,6 +51,24 @@ function runBuild(outDir: string, env: Record<string, string>): Promise<Build> {
   })
 }
 
+/**
+ * The demo site as a fresh clone builds it (the embedded backend, over its own copy of the
+ * demo dataset), into a temp folder that `remove` deletes; throws with the log if it fails.
+ */
+export async function buildDemoSite(prefix: string): Promise<Build & {remove: () => Promise<void>}> {
+  const lakeDir = await tempDir(`${prefix}-lake`)
+  const build = await buildSite(await tempDir(prefix), {LAKE_DATA_DIR: lakeDir})
+  const remove = async () => {
+    await removeDir(lakeDir)
+    await removeDir(build.outDir)
+  }
+  if (build.code !== 0) {
+    await remove()
+    throw new Error(`The demo site did not build:\n${build.output}`)
+  }
+  return Object.assign(build, {remove})
+}
+
 /** A backend on free ports over a fresh copy of the demo dataset. */
 export async function startDemoLake(options: Partial<LakeOptions> = {}): Promise<Lake & {dir: string}> {
   const dir = await tempDir('lake')
@@ -68,15 +86,25 @@ export async function startDemoLake(options: Partial<LakeOptions> = {}): Promise
 /** The environment a real Sanity project is configured with, pointed at a backend. */
 export {projectEnv} from '@itss/lake'
 
-/** The built file for a site path (`build.format: 'file'`). */
+/**
+ * The built file for a site path (`build.format: 'directory'`): `/about-us/` (or `/about-us`)
+ * is `about-us/index.html`, and the 404 page, which Astro writes as a file, is `404.html`.
+ */
 export function htmlFile(outDir: string, sitePath: string): string {
-  return path.join(outDir, sitePath === '/' ? 'index.html' : `${sitePath.slice(1)}.html`)
+  const folder = sitePath.replace(/^\/+|\/+$/g, '')
+  if (folder === '404') return path.join(outDir, '404.html')
+  return path.join(outDir, folder, 'index.html')
 }
 
 /** What a visitor reads on a built page: its text, entities decoded, whitespace collapsed. */
 export async function pageText(outDir: string, sitePath: string): Promise<string> {
   const root = parse(await readFile(htmlFile(outDir, sitePath), 'utf8'))
   return (root.querySelector('body')?.text ?? '').replace(/\s+/g, ' ').trim()
+}
+
+/** The site's pages in a build (not Pagefind's files), relative to it, sorted. */
+export async function builtPages(outDir: string): Promise<string[]> {
+  return (await builtFiles(outDir)).filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/'))
 }
 
 /** Every file in a build, relative to it, sorted. */

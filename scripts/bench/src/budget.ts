@@ -111,9 +111,9 @@ export async function measureBuild(outDir: string): Promise<PageCost[]> {
     // Pagefind's own UI files are not pages of the site.
     if (relative.startsWith(`pagefind${path.sep}`)) continue
     const html = await readFile(path.join(root, relative), 'utf8')
-    const sitePath = `/${relative.split(path.sep).join('/')}`
-      .replace(/(?:^|\/)index\.html$/, '/')
-      .replace(/\.html$/, '')
+    // A page's name in the report: `about-us/faqs/index.html` (directory output) and
+    // `about-us/faqs.html` (file output) are both `/about-us/faqs`, `index.html` is `/`.
+    const sitePath = `/${relative.split(path.sep).join('/')}`.replace(/\/index\.html$/, '').replace(/\.html$/, '')
     const page: PageCost = {path: sitePath || '/', html: gzipSize(html), css: 0, js: 0, lazyJs: 0, unresolved: []}
     const base = `/${relative.split(path.sep).join('/')}`
     const seen = new Set<string>()

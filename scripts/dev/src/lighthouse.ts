@@ -6,7 +6,7 @@ import lighthouse from 'lighthouse'
 import {repoRoot} from './repo.ts'
 import {serveSite} from './serveSite.ts'
 
-const PAGES = ['/', '/about-us/faqs', '/about-us/meet-the-team', '/what-we-do/research-and-policy']
+const PAGES = ['/', '/about-us/faqs/', '/about-us/meet-the-team/', '/what-we-do/research-and-policy/']
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const
 
 const site = await serveSite(path.join(repoRoot, 'web/dist'), 0)

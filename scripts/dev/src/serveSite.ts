@@ -1,6 +1,7 @@
-// Serves a built site the way the static hosts it targets do: `/faqs` answers with
-// `faqs.html`, unknown paths get `404.html` with status 404, and the headers in `_headers`
-// apply to every response. Used by `pnpm start` and the browser tests; loopback only.
+// Serves a built site the way a plain static host serves directory output: `/faqs/` answers
+// with `faqs/index.html`, `/faqs` (a folder) is redirected to `/faqs/` with a 301 as nginx
+// does, unknown paths get `404.html` with status 404, and the headers in `_headers` apply to
+// every response. Used by `pnpm start` and the browser tests; loopback only.
 import {createReadStream} from 'node:fs'
 import {readFile, stat} from 'node:fs/promises'
 import http from 'node:http'
@@ -38,25 +39,59 @@ async function readHeaders(root: string): Promise<Record<string, string>> {
   return headers
 }
 
-async function isFile(file: string): Promise<boolean> {
-  return (await stat(file).catch(() => null))?.isFile() ?? false
+/** What the host has at `file`: a file, a folder, or nothing. */
+async function kindOf(file: string): Promise<'file' | 'folder' | undefined> {
+  const found = await stat(file).catch(() => null)
+  return found?.isFile() ? 'file' : found?.isDirectory() ? 'folder' : undefined
+}
+
+/**
+ * What a static host does with a request path: the file it names, `index.html` in the folder
+ * a path ending in `/` names, a redirect to add the slash when the path names a folder, or
+ * nothing. Resolves inside root only: `..` segments never escape it.
+ */
+export async function resolveRequest(
+  root: string,
+  pathname: string,
+): Promise<{file: string} | {redirect: string} | undefined> {
+  const wanted = path.join(root, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ''))
+  if (wanted !== root && !wanted.startsWith(root + path.sep)) return undefined
+  if (pathname.endsWith('/')) {
+    const index = path.join(wanted, 'index.html')
+    return (await kindOf(index)) === 'file' ? {file: index} : undefined
+  }
+  const kind = await kindOf(wanted)
+  if (kind === 'file') return {file: wanted}
+  if (kind === 'folder') return {redirect: `${pathname}/`}
+  return undefined
 }
 
 export async function serveSite(root: string, port: number, host = '127.0.0.1') {
   const headers = await readHeaders(root)
-  const server = http.createServer(async (req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://site').pathname)
-    // Resolve inside root only: `..` segments never escape it.
-    const wanted = path.join(root, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ''))
-    const candidates = pathname.endsWith('/')
-      ? [path.join(wanted, 'index.html')]
-      : [wanted, `${wanted}.html`, path.join(wanted, 'index.html')]
-    let file: string | undefined
-    for (const candidate of candidates)
-      if (!file && candidate.startsWith(root) && (await isFile(candidate))) file = candidate
-    const status = file ? 200 : 404
-    file ??= path.join(root, '404.html')
-    res.writeHead(status, {
+  const notFound = path.join(root, '404.html')
+  const server = http.createServer((req, res) => {
+    void answer(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500)
+      res.end()
+    })
+  })
+  const answer = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://site')
+    let pathname: string
+    try {
+      pathname = decodeURIComponent(url.pathname)
+    } catch {
+      res.writeHead(400, headers).end()
+      return
+    }
+    const found = await resolveRequest(root, pathname)
+    if (found && 'redirect' in found) {
+      // The raw (still encoded) path, so the Location names exactly what was asked for plus `/`.
+      res.writeHead(301, {...headers, Location: `${url.pathname}/${url.search}`}).end()
+      return
+    }
+    const file = found?.file ?? notFound
+    res.writeHead(found ? 200 : 404, {
       ...headers,
       'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
     })
@@ -65,7 +100,7 @@ export async function serveSite(root: string, port: number, host = '127.0.0.1') 
       createReadStream(file)
         .on('error', () => res.end())
         .pipe(res)
-  })
+  }
   await new Promise<void>((resolve) => server.listen(port, host, resolve))
   return {url: `http://${host}:${(server.address() as AddressInfo).port}/`, close: () => server.close()}
 }

@@ -87,7 +87,11 @@ export const test = base.extend<{
   newEditorPage: async ({browser, baseURL, ignoreHTTPSErrors, viewport, network}, use) => {
     const contexts: BrowserContext[] = []
     await use(async () => {
-      const context = await browser.newContext({baseURL, ignoreHTTPSErrors, viewport})
+      const context = await browser.newContext({
+        ...(baseURL === undefined ? {} : {baseURL}),
+        ignoreHTTPSErrors,
+        viewport,
+      })
       contexts.push(context)
       await prepare(context, network)
       return context.newPage()

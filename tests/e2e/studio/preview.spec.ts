@@ -16,7 +16,7 @@ test('the Preview action shows an unpublished edit on the draft-preview site; th
     page.context().waitForEvent('page'),
     page.getByRole('menuitem', {name: 'Preview'}).click(),
   ])
-  await expect(preview).toHaveURL(`${previewUrl}/accessibility-statement`)
+  await expect(preview).toHaveURL(`${previewUrl}/accessibility-statement/`)
   await expect(preview.getByRole('heading', {level: 1})).toHaveText(draftTitle)
   await expect(preview.getByText('Draft preview.')).toBeVisible()
 

@@ -21,7 +21,7 @@ async function builtPage(outDir: string, sitePath: string) {
       () => true,
       () => false,
     ),
-    inSitemap: sitemap.includes(`${sitePath}</loc>`),
+    inSitemap: sitemap.includes(`${sitePath}/</loc>`),
   }
 }
 

@@ -102,7 +102,9 @@ export function checkContent(site: SiteQueryResult): ContentProblem[] {
     const path = paths.get(page._id)
     if (path && page.slug) {
       const other = byPath.get(path)
-      if (other) report(page._id, 'slug', `address ${path} is already used by page ${other}`)
+      // Named as editors write an address (`/about-us/faqs`), not with the served trailing slash.
+      const address = path.replace(/(.)\/$/, '$1')
+      if (other) report(page._id, 'slug', `address ${address} is already used by page ${other}`)
       else byPath.set(path, page._id)
     }
     checkImage(page._id, 'seo.image', page.seo?.image)

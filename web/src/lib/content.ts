@@ -1,4 +1,4 @@
-import {pageChain, resolvePagePaths} from '@itss/schemas/paths'
+import {pageChain, resolvePagePaths, servedPath} from '@itss/schemas/paths'
 import type {SiteQueryResult} from '../sanity.types.ts'
 import {checkContent, ContentError} from './checkContent.ts'
 import {siteQuery} from './queries.ts'
@@ -16,7 +16,7 @@ export type LinkValue = NonNullable<NonNullable<Site['settings']>['footerLinks']
 export interface Content {
   site: Site
   settings: NonNullable<Site['settings']>
-  /** Site path of every page, by document id. */
+  /** Site path of every page, by document id: `/`, `/about-us/`, `/about-us/faqs/`. */
   paths: Map<string, string>
   pagesById: Map<string, Page>
   imagesById: Map<string, Site['images'][number]>
@@ -75,10 +75,13 @@ async function fetchContent(): Promise<Content> {
   }
 }
 
-/** The address a link points at: a page's path or the external address as given. */
+/**
+ * The address a link points at: a page's path, or the address as given, with a path on this
+ * site (`/about-us`) put in the form it is served at (`/about-us/`) so following it costs no redirect.
+ */
 export function linkHref(content: Content, link: Pick<LinkValue, 'href' | 'pageId'>): string {
   if (link.pageId) return content.paths.get(link.pageId) ?? '/'
-  return link.href ?? '/'
+  return servedPath(link.href ?? '/')
 }
 
 /** The pages above a page, from the home page down, for breadcrumbs. */

@@ -27,11 +27,15 @@ export async function connectContent(env: NodeJS.ProcessEnv = process.env): Prom
     // SANITY_API_HOST is for Sanity-compatible hosts other than api.sanity.io (such as the
     // local backend acting as a project in tests); a real project leaves it unset.
     const apiHost = env.SANITY_API_HOST
+    const token = env.SANITY_API_READ_TOKEN
     const client = createClient({
       ...common,
       projectId: env.SANITY_PROJECT_ID,
       dataset,
-      token: env.SANITY_API_READ_TOKEN,
+      ...(token === undefined ? {} : {token}),
+      // Deprecated as internal, yet nothing else stops the client putting the project ID in
+      // front of the host (as clientConfigFor in @itss/schemas/api does for the local backend).
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- no replacement exists
       ...(apiHost ? {apiHost, useProjectHostname: false} : {}),
     })
     return {

@@ -17,8 +17,8 @@ const PAGEFIND_URL = '/pagefind/pagefind.js'
 let pagefind: Promise<Pagefind> | undefined
 const loadPagefind = () => (pagefind ??= import(/* @vite-ignore */ PAGEFIND_URL) as Promise<Pagefind>)
 
-/** Site paths as the pages link to them: `/about-us/faqs`, not `/about-us/faqs.html`. */
-const sitePath = (url: string) => url.replace(/\.html$/, '').replace(/\/index$/, '/') || '/'
+/** Site paths as the pages link to them: `/about-us/faqs/`, not `/about-us/faqs/index.html`. */
+const sitePath = (url: string) => url.replace(/(^|\/)index\.html$/, '$1') || '/'
 
 export function enhanceSearch(root: HTMLElement): void {
   const form = root.querySelector('form')
@@ -55,14 +55,23 @@ export function enhanceSearch(root: HTMLElement): void {
     status.textContent = `${data.length} ${data.length === 1 ? 'result' : 'results'} for “${term}”`
   }
 
+  // If the index cannot load, say so and show the list of every page the form had before.
+  const searchOrFallBack = (query: string) =>
+    search(query).catch((error: unknown) => {
+      console.error('search failed:', error)
+      results.hidden = true
+      fallback.hidden = false
+      status.textContent = 'Search is not available right now. Every page is listed below.'
+    })
+
   form.addEventListener('submit', (event) => {
     event.preventDefault()
     const url = new URL(window.location.href)
     url.searchParams.set('q', input.value)
     window.history.replaceState(null, '', url)
-    void search(input.value)
+    void searchOrFallBack(input.value)
   })
 
   input.value = new URLSearchParams(window.location.search).get('q') ?? ''
-  void search(input.value)
+  void searchOrFallBack(input.value)
 }

@@ -1,0 +1,103 @@
+// The draft preview (`pnpm preview`, Astro's dev server) answers at the addresses the built
+// site is served at, the ones the Studio's Preview action opens (`/about-us/`), and sends an
+// address without its trailing slash there with one redirect, as a static host does.
+import {startDraftPreview, type DraftPreview} from '@itss/dev'
+import type {Lake} from '@itss/lake'
+import {freePort} from '@itss/lake/testing'
+import {resolvePagePaths, servedPath} from '@itss/schemas/paths'
+import {parse} from 'node-html-parser'
+import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {removeDir, startDemoLake} from './site.ts'
+
+describe('page addresses (resolvePagePaths, servedPath)', () => {
+  test('pages resolve to their served form: a trailing slash, the home page at /', () => {
+    const {paths, problems} = resolvePagePaths(
+      [
+        {_id: 'home', slug: 'home', parentId: null},
+        {_id: 'about', slug: 'about-us', parentId: 'home'},
+        {_id: 'faqs', slug: 'faqs', parentId: 'about'},
+        {_id: 'privacy', slug: 'privacy', parentId: null},
+      ],
+      'home',
+    )
+    expect(problems).toEqual([])
+    expect(Object.fromEntries(paths)).toEqual({
+      home: '/',
+      about: '/about-us/',
+      faqs: '/about-us/faqs/',
+      privacy: '/privacy/',
+    })
+  })
+
+  test.each([
+    ['/about-us', '/about-us/'],
+    ['/about-us/', '/about-us/'],
+    ['/about-us/faqs#funding', '/about-us/faqs/#funding'],
+    ['/search?q=skills', '/search/?q=skills'],
+    ['/', '/'],
+    ['/sitemap.xml', '/sitemap.xml'],
+    ['/files/annual-report.pdf', '/files/annual-report.pdf'],
+    ['#main', '#main'],
+    ['https://example.org/about', 'https://example.org/about'],
+    ['//example.org/about', '//example.org/about'],
+    ['mailto:contact@itss.example', 'mailto:contact@itss.example'],
+  ])('a link to %j points at %j', (href, served) => {
+    expect(servedPath(href)).toBe(served)
+  })
+})
+
+describe('the draft preview', () => {
+  let lake: (Lake & {dir: string}) | undefined
+  let preview: DraftPreview | undefined
+
+  beforeAll(async () => {
+    lake = await startDemoLake()
+    // As `pnpm preview` runs, without vitest's NODE_ENV=test and VITEST*, under which astro dev
+    // answers every page with 404.
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([key]) => !/^(SANITY_|VITEST)/.test(key) && key !== 'NODE_ENV'),
+    )
+    preview = await startDraftPreview({port: await freePort(), env: {...env, LAKE_DATA_DIR: lake.dir}})
+  }, 120_000)
+
+  afterAll(async () => {
+    await preview?.close()
+    await lake?.close()
+    if (lake) await removeDir(lake.dir)
+  })
+
+  const get = async (address: string) => {
+    const response = await fetch(`${preview?.url}${address}`, {redirect: 'manual', headers: {Accept: 'text/html'}})
+    return {status: response.status, location: response.headers.get('location'), body: await response.text()}
+  }
+
+  test('serves every sitemap address as it is, naming it as canonical', async () => {
+    const sitemap = (await get('/sitemap.xml')).body
+    const urls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? ''))
+    expect(urls.map((url) => url.pathname)).toEqual(expect.arrayContaining(['/', '/about-us/', '/about-us/faqs/']))
+    const problems: string[] = []
+    for (const url of [...urls, new URL('/search/', urls[0])]) {
+      const answer = await get(url.pathname)
+      const canonical = parse(answer.body).querySelector('link[rel="canonical"]')?.getAttribute('href')
+      if (answer.status !== 200 || canonical !== url.href)
+        problems.push(`${url.pathname}: ${answer.status} ${answer.location ?? ''}, canonical ${canonical ?? 'none'}`)
+    }
+    expect(problems).toEqual([])
+  }, 60_000)
+
+  test('sends an address without its trailing slash to the page with one redirect', async () => {
+    expect(await get('/about-us/faqs?from=an-old-link')).toMatchObject({
+      status: 301,
+      location: '/about-us/faqs/?from=an-old-link',
+    })
+    // Files and Astro's own paths are left alone.
+    expect((await get('/robots.txt')).status).toBe(200)
+    expect((await get('/favicon.svg')).status).toBe(200)
+  })
+
+  test('answers an unknown address with the 404 page', async () => {
+    const answer = await get('/no-such-page/')
+    expect(answer.status).toBe(404)
+    expect(parse(answer.body).querySelector('h1')?.text).toBe('Page not found')
+  })
+})
