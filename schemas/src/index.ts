@@ -23,11 +23,17 @@ import {timelineSection} from './sections/timelineSection.ts'
 import {videoSection} from './sections/videoSection.ts'
 import {navigation} from './singletons/navigation.ts'
 import {siteSettings} from './singletons/siteSettings.ts'
+import {PAGE_SECTION_TYPES, type PageSectionType} from './vocabulary.ts'
 
 export const documentTypes = [page, faq, teamMember, partner, roadmapStage, milestone, quote]
 export const singletonTypes = [siteSettings, navigation]
 export const objectTypes = [link, accessibleImage, richText, seo, navItem]
-export const sectionTypes = [
+/**
+ * The schema of each page section type, by name. PAGE_SECTION_TYPES (Sanity-free, for the
+ * site) is the list: a listed type with no schema here, a schema the list lacks, or a schema
+ * filed under another type's name is a type error.
+ */
+const sectionSchemas = {
   textSection,
   statsSection,
   pageCardsSection,
@@ -39,7 +45,10 @@ export const sectionTypes = [
   partnerSection,
   roadmapSection,
   quoteSection,
-]
+} satisfies {[Name in PageSectionType]: {name: Name}}
+
+/** In the order the Studio offers them. */
+export const sectionTypes = PAGE_SECTION_TYPES.map((name) => sectionSchemas[name])
 
 export const schemaTypes = [...documentTypes, ...singletonTypes, ...objectTypes, ...sectionTypes]
 

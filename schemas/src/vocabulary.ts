@@ -42,3 +42,6 @@ export const PAGE_SECTION_TYPES = [
   'roadmapSection',
   'quoteSection',
 ] as const
+
+/** A page section's type name; the site's section components and the schemas are keyed by it. */
+export type PageSectionType = (typeof PAGE_SECTION_TYPES)[number]

@@ -1,51 +1,98 @@
 import {clientFor} from '@itss/lake/testing'
+import {CASE_FIXTURES, loadCasesFiles, type BrokenCase, type Doc} from '@itss/schemas/cases'
 import {afterAll, beforeAll, expect, test} from 'vitest'
 import {buildSite, htmlFile, projectEnv, removeDir, startDemoLake, tempDir, type Build} from './site.ts'
 import {readFile} from 'node:fs/promises'
 
 /*
- * A hostile dataset: the demo content plus every kind of bad input the build must refuse.
- * The build has to fail, name each document and field, and write no page.
+ * A hostile dataset: the demo content plus every broken validation case the build must
+ * refuse too (those marked `build` in schemas/src/{documents,singletons}/<type>.cases.ts),
+ * each as a document of its own, and input only the build can catch. The build has to fail,
+ * name each document and field, and write no page.
+ *
+ * Each broken document is a copy of its type's valid document with one change, and the valid
+ * documents are written too and must draw no complaint, so a problem named for a copy comes
+ * from its change. The site reads a singleton by its one id, so a singleton's cases take
+ * turns: build r holds each singleton's r-th refused case, or its valid document once they
+ * run out. A build that fails on content stops before rendering, so each takes seconds.
  */
 
-const block = (key: string, text: string, href?: string) => ({
-  _type: 'block',
-  _key: key,
-  style: 'normal',
-  markDefs: href ? [{_key: `${key}m`, _type: 'link', href}] : [],
-  children: [{_type: 'span', _key: `${key}s`, text, marks: href ? [`${key}m`] : []}],
+/** A problem build `round` must report. */
+interface Refusal {
+  round: number
+  id: string
+  /** The field path the build must name. */
+  at: string
+  type: string
+  rule: string
+}
+
+/** Written once, before the first build. */
+const documents: Doc[] = [...CASE_FIXTURES]
+/** Written before each build: the singletons' documents for that round. */
+const rounds: Doc[][] = []
+const singletonsOf = (round: number) => (rounds[round] ??= [])
+const refusals: Refusal[] = []
+/** Documents build `round` must not name. */
+const valid: Array<{round: number; id: string}> = CASE_FIXTURES.map((doc) => ({round: 0, id: doc._id}))
+
+/** The valid document under another id and, for a page, another address, so copies do not clash. */
+function copyOf(doc: Doc, suffix: string): Doc {
+  const slug = doc.slug as {current?: string} | undefined
+  return {
+    ...doc,
+    _id: `${doc._id}-${suffix}`,
+    ...(slug?.current ? {slug: {...slug, current: `${slug.current}-${suffix}`}} : {}),
+  }
+}
+
+const refusal = (round: number, id: string, type: string, b: BrokenCase): Refusal => ({
+  round,
+  id,
+  at: typeof b.build === 'string' ? b.build : b.field,
+  type,
+  rule: b.rule,
 })
 
-const UNSAFE_HREFS = [
-  'javascript:alert(1)',
-  'JaVaScRiPt:alert(1)',
-  ' java\tscript:alert(1)',
-  '&#106;avascript:alert(1)',
-  'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
-  'DATA:text/html,hi',
-  'vbscript:msgbox(1)',
-  'VBScript:msgbox(1)',
-]
+for (const {singleton, cases} of await loadCasesFiles()) {
+  for (const [type, c] of Object.entries(cases)) {
+    const refused = c.broken.filter((b) => b.build !== undefined)
+    if (singleton) {
+      refused.forEach((b, round) => {
+        singletonsOf(round).push(b.change(c.valid))
+        refusals.push(refusal(round, c.valid._id, type, b))
+      })
+      singletonsOf(refused.length).push(c.valid)
+      valid.push({round: refused.length, id: c.valid._id})
+    } else {
+      documents.push(c.valid)
+      valid.push({round: 0, id: c.valid._id})
+      refused.forEach((b, i) => {
+        const copy = b.change(copyOf(c.valid, `broken-${String(i)}`))
+        documents.push(copy)
+        refusals.push(refusal(0, copy._id, type, b))
+      })
+    }
+  }
+}
 
-let lake: Awaited<ReturnType<typeof startDemoLake>>
-let build: Build
+let lake: Awaited<ReturnType<typeof startDemoLake>> | undefined
+const builds: Build[] = []
+
+/** Writes documents into the lake in one transaction. */
+async function write(docs: Doc[]) {
+  if (!lake) throw new Error('the lake is not running')
+  const transaction = clientFor(lake).transaction()
+  for (const doc of docs) transaction.createOrReplace(doc)
+  await transaction.commit()
+}
 
 beforeAll(async () => {
   lake = await startDemoLake()
-  const client = clientFor(lake)
-  await client
-    .transaction()
-    .createOrReplace({
-      _id: 'hostile-links',
-      _type: 'page',
-      title: 'Hostile links',
-      slug: {_type: 'slug', current: 'hostile-links'},
-      summary: 'Links with unsafe schemes.',
-      body: [
-        {_type: 'textSection', _key: 't1', body: UNSAFE_HREFS.map((href, i) => block(`b${i}`, `link ${i}`, href))},
-      ],
-    })
-    .createOrReplace({
+  await write([
+    ...documents,
+    // The Studio's validator passes block types it does not know; the build must not.
+    {
       _id: 'hostile-unknown-block',
       _type: 'page',
       title: 'Unknown block',
@@ -54,71 +101,44 @@ beforeAll(async () => {
       body: [
         {_type: 'textSection', _key: 't1', body: [{_type: 'rawHtml', _key: 'h1', html: '<script>alert(1)</script>'}]},
       ],
-    })
-    .createOrReplace({
-      _id: 'hostile-dangling',
-      _type: 'page',
-      title: 'Dangling reference',
-      slug: {_type: 'slug', current: 'dangling'},
-      summary: 'Points at a page that does not exist.',
-      body: [
-        {
-          _type: 'pageCardsSection',
-          _key: 'c1',
-          heading: 'Gone',
-          pages: [{_type: 'reference', _key: 'r1', _ref: 'page-gone'}],
-        },
-      ],
-    })
-    .createOrReplace({
-      _id: 'hostile-duplicate-slug',
-      _type: 'page',
-      title: 'Another FAQs page',
-      slug: {_type: 'slug', current: 'faqs'},
-      parent: {_type: 'reference', _ref: 'page-about-us'},
-      summary: 'Claims the address of the real FAQs page.',
-    })
-    .createOrReplace({
-      _id: 'hostile-spaced-slug',
-      _type: 'page',
-      title: 'Spaced slug',
-      slug: {_type: 'slug', current: 'our team'},
-      summary: 'A slug with a space in it.',
-    })
-    .commit()
-  build = await buildSite(await tempDir('site-hostile'), projectEnv(lake))
+    },
+  ])
+  for (const singletons of rounds) {
+    await write(singletons)
+    builds.push(await buildSite(await tempDir('site-hostile'), projectEnv(lake)))
+  }
 }, 180_000)
 
 afterAll(async () => {
-  await lake?.close()
-  await removeDir(lake.dir)
-  await removeDir(build.outDir)
+  if (lake) {
+    await lake.close()
+    await removeDir(lake.dir)
+  }
+  for (const build of builds) await removeDir(build.outDir)
 })
 
-test('the build fails and writes no pages', async () => {
+function buildOf(round: number): Build {
+  const build = builds[round]
+  if (!build) throw new Error(`build ${String(round)} did not run`)
+  return build
+}
+const output = (round: number) => buildOf(round).output
+
+test.each(rounds.map((_, round) => round))('build %i fails and writes no pages', async (round) => {
+  const build = buildOf(round)
   expect(build.code).not.toBe(0)
-  await expect(readFile(htmlFile(build.outDir, '/'), 'utf8')).rejects.toThrow()
-  await expect(readFile(htmlFile(build.outDir, '/hostile-links'), 'utf8')).rejects.toThrow()
+  for (const sitePath of ['/', '/about-us', '/unknown-block'])
+    await expect(readFile(htmlFile(build.outDir, sitePath), 'utf8')).rejects.toThrow()
 })
 
-test.each(UNSAFE_HREFS.map((href, i) => [href, i] as const))('names the unsafe link %j', (_href, i) => {
-  expect(build.output).toContain(`hostile-links body[0].body[${i}].markDefs[0].href`)
+test.each(refusals)('names $id $at ($type: $rule)', ({round, id, at}) => {
+  expect(output(round)).toContain(`${id} ${at}: `)
+})
+
+test.each(valid)('names nothing in the valid document $id', ({round, id}) => {
+  expect(output(round)).not.toMatch(new RegExp(`- ${id} `))
 })
 
 test('names the unknown block type', () => {
-  expect(build.output).toMatch(/hostile-unknown-block body\[0\]\.body\[0\]: unknown text block type “rawHtml”/)
-})
-
-test('names the dangling reference', () => {
-  expect(build.output).toMatch(/hostile-dangling body\[0\]\.pages\[0\]: links to page page-gone/)
-})
-
-test('names the duplicate address', () => {
-  expect(build.output).toMatch(
-    /hostile-duplicate-slug slug: address \/about-us\/faqs is already used by page page-faqs|page-faqs slug: address \/about-us\/faqs is already used by page hostile-duplicate-slug/,
-  )
-})
-
-test('names the slug with a space', () => {
-  expect(build.output).toMatch(/hostile-spaced-slug slug: “our team”: Use lowercase letters/)
+  expect(output(0)).toMatch(/hostile-unknown-block body\[0\]\.body\[0\]: unknown text block type “rawHtml”/)
 })

@@ -51,7 +51,17 @@ test('refuses a name that is taken or malformed', () => {
 
 test("passes the schema tests and the content model's checks", () => {
   const vitest = path.join(copy, 'node_modules/vitest/vitest.mjs')
-  const result = run([vitest, 'run', '--reporter=verbose', 'schemas', 'tests/src/contentModel.test.ts'], copy)
+  const result = run(
+    [
+      vitest,
+      'run',
+      '--reporter=verbose',
+      'schemas',
+      'tests/src/schemaValidation.test.ts',
+      'tests/src/contentModel.test.ts',
+    ],
+    copy,
+  )
   expect(result.status, result.stdout + result.stderr).toBe(0)
   // The new type's own validation cases and content-model checks ran, and passed.
   const output = stripVTControlCharacters(result.stdout)

@@ -2,6 +2,7 @@ import {HelpCircleIcon} from '@sanity/icons/HelpCircle'
 import {defineField, defineType} from 'sanity'
 import {checkHeadingOrder} from '../objects/richText.ts'
 import {FAQ_CATEGORIES} from '../vocabulary.ts'
+import {previewValue} from '../preview.ts'
 
 /** A question visitors ask, with its answer. */
 export const faq = defineType({
@@ -48,9 +49,7 @@ export const faq = defineType({
   orderings: [{title: 'Set order', name: 'order', by: [{field: 'order', direction: 'asc'}]}],
   preview: {
     select: {title: 'question', category: 'category'},
-    prepare: ({title, category}: {title?: string; category?: string}) => ({
-      title,
-      subtitle: FAQ_CATEGORIES.find((option) => option.value === category)?.title,
-    }),
+    prepare: ({title, category}: {title?: string; category?: string}) =>
+      previewValue(title, FAQ_CATEGORIES.find((option) => option.value === category)?.title),
   },
 })

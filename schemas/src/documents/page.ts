@@ -2,6 +2,7 @@ import {DocumentTextIcon} from '@sanity/icons/DocumentText'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {checkSlug} from '../rules.ts'
 import {PAGE_SECTION_TYPES} from '../vocabulary.ts'
+import {previewValue} from '../preview.ts'
 
 /** A page of the site. Its address is its slug under its parent's address. */
 export const page = defineType({
@@ -71,14 +72,15 @@ export const page = defineType({
       title,
       slug,
       ...above
-    }: Record<'title' | 'slug' | 'parent' | 'grandparent' | 'higher', string | undefined>) => ({
-      title,
-      subtitle: slug
-        ? [above.higher && '…', above.grandparent, above.parent, slug]
-            .filter(Boolean)
-            .map((part) => `/${part}`)
-            .join('')
-        : 'No address yet',
-    }),
+    }: Record<'title' | 'slug' | 'parent' | 'grandparent' | 'higher', string | undefined>) =>
+      previewValue(
+        title,
+        slug
+          ? [above.higher && '…', above.grandparent, above.parent, slug]
+              .filter(Boolean)
+              .map((part) => `/${part}`)
+              .join('')
+          : 'No address yet',
+      ),
   },
 })

@@ -1,5 +1,6 @@
 import {CommentIcon} from '@sanity/icons/Comment'
 import {defineField, defineType} from 'sanity'
+import {previewValue} from '../preview.ts'
 
 export const PLACEHOLDER_QUOTE_MESSAGE =
   'This quote is marked as a placeholder. Replace it with words the person has approved, then untick “Placeholder”.'
@@ -37,9 +38,7 @@ export const quote = defineType({
   ],
   preview: {
     select: {title: 'text', attribution: 'attribution', placeholder: 'placeholder'},
-    prepare: ({title, attribution, placeholder}: {title?: string; attribution?: string; placeholder?: boolean}) => ({
-      title,
-      subtitle: `${placeholder ? '[Placeholder] ' : ''}${attribution ?? ''}`,
-    }),
+    prepare: ({title, attribution, placeholder}: {title?: string; attribution?: string; placeholder?: boolean}) =>
+      previewValue(title, `${placeholder ? '[Placeholder] ' : ''}${attribution ?? ''}`),
   },
 })

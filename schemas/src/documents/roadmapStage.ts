@@ -1,5 +1,6 @@
 import {ArrowRightIcon} from '@sanity/icons/ArrowRight'
 import {defineArrayMember, defineField, defineType} from 'sanity'
+import {previewValue} from '../preview.ts'
 
 /** One stage of the research roadmap; stages are shown by their number. */
 export const roadmapStage = defineType({
@@ -35,9 +36,7 @@ export const roadmapStage = defineType({
   orderings: [{title: 'Stage', name: 'stage', by: [{field: 'stage', direction: 'asc'}]}],
   preview: {
     select: {stage: 'stage', title: 'title', subtitle: 'summary'},
-    prepare: ({stage, title, subtitle}: {stage?: number; title?: string; subtitle?: string}) => ({
-      title: `${stage ?? '?'}. ${title ?? 'Untitled stage'}`,
-      subtitle,
-    }),
+    prepare: ({stage, title, subtitle}: {stage?: number; title?: string; subtitle?: string}) =>
+      previewValue(`${stage ?? '?'}. ${title ?? 'Untitled stage'}`, subtitle),
   },
 })

@@ -1,6 +1,7 @@
 import {LinkIcon} from '@sanity/icons/Link'
 import {defineField, defineType} from 'sanity'
 import {checkHref} from '../rules.ts'
+import {previewValue} from '../preview.ts'
 
 /** A labelled link to a page on this site or to an address elsewhere. */
 export const link = defineType({
@@ -38,9 +39,7 @@ export const link = defineType({
   ],
   preview: {
     select: {title: 'label', page: 'page.title', href: 'href'},
-    prepare: ({title, page, href}: {title?: string; page?: string; href?: string}) => ({
-      title: title ?? 'Untitled link',
-      subtitle: page ? `→ ${page}` : href,
-    }),
+    prepare: ({title, page, href}: {title?: string; page?: string; href?: string}) =>
+      previewValue(title ?? 'Untitled link', page ? `→ ${page}` : href),
   },
 })

@@ -1,4 +1,5 @@
 import {defineArrayMember, defineField, defineType} from 'sanity'
+import {previewValue} from '../preview.ts'
 
 /** An entry in the main menu, optionally with a submenu one level deep. */
 export const navItem = defineType({
@@ -23,9 +24,7 @@ export const navItem = defineType({
   ],
   preview: {
     select: {title: 'link.label', children: 'children'},
-    prepare: ({title, children}: {title?: string; children?: unknown[]}) => ({
-      title: title ?? 'Untitled entry',
-      subtitle: children?.length ? `${children.length} in submenu` : undefined,
-    }),
+    prepare: ({title, children}: {title?: string; children?: unknown[]}) =>
+      previewValue(title ?? 'Untitled entry', children?.length ? `${children.length} in submenu` : undefined),
   },
 })

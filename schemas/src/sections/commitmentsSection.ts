@@ -1,5 +1,6 @@
 import {CheckmarkCircleIcon} from '@sanity/icons/CheckmarkCircle'
 import {defineArrayMember, defineField, defineType} from 'sanity'
+import {previewValue} from '../preview.ts'
 
 /** A statement followed by the list of commitments that carry it out (the mission). */
 export const commitmentsSection = defineType({
@@ -26,9 +27,7 @@ export const commitmentsSection = defineType({
   ],
   preview: {
     select: {title: 'heading', commitments: 'commitments'},
-    prepare: ({title, commitments}: {title?: string; commitments?: string[]}) => ({
-      title,
-      subtitle: `Commitments (${commitments?.length ?? 0})`,
-    }),
+    prepare: ({title, commitments}: {title?: string; commitments?: string[]}) =>
+      previewValue(title, `Commitments (${commitments?.length ?? 0})`),
   },
 })

@@ -1,5 +1,6 @@
 import {HelpCircleIcon} from '@sanity/icons/HelpCircle'
 import {defineField, defineType} from 'sanity'
+import {previewValue} from '../preview.ts'
 
 /** Frequently asked questions, as an accordion, in the order editors set. */
 export const faqSection = defineType({
@@ -14,6 +15,6 @@ export const faqSection = defineType({
   ],
   preview: {
     select: {title: 'heading'},
-    prepare: ({title}: {title?: string}) => ({title, subtitle: 'FAQs'}),
+    prepare: ({title}: {title?: string}) => previewValue(title, 'FAQs'),
   },
 })

@@ -1,5 +1,6 @@
 import {ThLargeIcon} from '@sanity/icons/ThLarge'
 import {defineArrayMember, defineField, defineType} from 'sanity'
+import {previewValue} from '../preview.ts'
 
 /** Cards linking to other pages, each showing the page's title and summary. */
 export const pageCardsSection = defineType({
@@ -19,9 +20,7 @@ export const pageCardsSection = defineType({
   ],
   preview: {
     select: {title: 'heading', pages: 'pages'},
-    prepare: ({title, pages}: {title?: string; pages?: unknown[]}) => ({
-      title,
-      subtitle: `Page cards (${pages?.length ?? 0})`,
-    }),
+    prepare: ({title, pages}: {title?: string; pages?: unknown[]}) =>
+      previewValue(title, `Page cards (${pages?.length ?? 0})`),
   },
 })

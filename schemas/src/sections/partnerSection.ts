@@ -1,6 +1,7 @@
 import {CaseIcon} from '@sanity/icons/Case'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {PARTNER_KINDS} from '../vocabulary.ts'
+import {previewValue} from '../preview.ts'
 
 /** Partner organisations with their logos, grouped by kind. */
 export const partnerSection = defineType({
@@ -22,6 +23,6 @@ export const partnerSection = defineType({
   ],
   preview: {
     select: {title: 'heading'},
-    prepare: ({title}: {title?: string}) => ({title, subtitle: 'Partners'}),
+    prepare: ({title}: {title?: string}) => previewValue(title, 'Partners'),
   },
 })

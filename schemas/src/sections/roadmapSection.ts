@@ -1,5 +1,6 @@
 import {ArrowRightIcon} from '@sanity/icons/ArrowRight'
 import {defineField, defineType} from 'sanity'
+import {previewValue} from '../preview.ts'
 
 /** The research roadmap: every stage, in order. */
 export const roadmapSection = defineType({
@@ -14,6 +15,6 @@ export const roadmapSection = defineType({
   ],
   preview: {
     select: {title: 'heading'},
-    prepare: ({title}: {title?: string}) => ({title, subtitle: 'Research roadmap'}),
+    prepare: ({title}: {title?: string}) => previewValue(title, 'Research roadmap'),
   },
 })

@@ -1,5 +1,6 @@
 import {BarChartIcon} from '@sanity/icons/BarChart'
 import {defineArrayMember, defineField, defineType} from 'sanity'
+import {previewValue} from '../preview.ts'
 
 /** A few headline figures, each a number and what it counts. */
 export const statsSection = defineType({
@@ -41,6 +42,6 @@ export const statsSection = defineType({
   ],
   preview: {
     select: {title: 'heading'},
-    prepare: ({title}: {title?: string}) => ({title, subtitle: 'Figures'}),
+    prepare: ({title}: {title?: string}) => previewValue(title, 'Figures'),
   },
 })

@@ -1,6 +1,7 @@
 import {UsersIcon} from '@sanity/icons/Users'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {TEAM_GROUPS} from '../vocabulary.ts'
+import {previewValue} from '../preview.ts'
 
 /** People, grouped (core team, boards, councils) in the order chosen here. */
 export const teamSection = defineType({
@@ -23,6 +24,6 @@ export const teamSection = defineType({
   ],
   preview: {
     select: {title: 'heading'},
-    prepare: ({title}: {title?: string}) => ({title, subtitle: 'Team'}),
+    prepare: ({title}: {title?: string}) => previewValue(title, 'Team'),
   },
 })

@@ -1,5 +1,6 @@
 import {CalendarIcon} from '@sanity/icons/Calendar'
 import {defineField, defineType} from 'sanity'
+import {previewValue} from '../preview.ts'
 
 /** The story so far: every milestone, oldest first. */
 export const timelineSection = defineType({
@@ -14,6 +15,6 @@ export const timelineSection = defineType({
   ],
   preview: {
     select: {title: 'heading'},
-    prepare: ({title}: {title?: string}) => ({title, subtitle: 'Story timeline'}),
+    prepare: ({title}: {title?: string}) => previewValue(title, 'Story timeline'),
   },
 })

@@ -1,5 +1,6 @@
 import {PlayIcon} from '@sanity/icons/Play'
 import {defineField, defineType} from 'sanity'
+import {previewValue} from '../preview.ts'
 
 /** The explainer video; its address lives in Site settings so every page shows the same one. */
 export const videoSection = defineType({
@@ -20,6 +21,6 @@ export const videoSection = defineType({
   ],
   preview: {
     select: {title: 'heading'},
-    prepare: ({title}: {title?: string}) => ({title, subtitle: 'Explainer video'}),
+    prepare: ({title}: {title?: string}) => previewValue(title, 'Explainer video'),
   },
 })

@@ -24,7 +24,8 @@ async function mustNotExist(file: string) {
 async function insertBefore(file: string, anchor: RegExp, text: string) {
   const source = await readFile(file, 'utf8')
   const match = anchor.exec(source)
-  if (!match) throw new Error(`Could not find where to add the type in ${path.relative(repoRoot, file)} (${anchor})`)
+  if (!match)
+    throw new Error(`Could not find where to add the type in ${path.relative(repoRoot, file)} (${String(anchor)})`)
   await writeFile(file, source.slice(0, match.index) + text + source.slice(match.index))
 }
 

@@ -35,16 +35,19 @@ export const ${n.type} = defineType({
 })
 `
 
-export const casesFile = (n: TypeNames) => `import type {ValidationCases} from '../validationCases.ts'
+export const casesFile = (n: TypeNames) => `import {set, unset, type ValidationCases} from '../validationCases.ts'
 
-/** Validation cases for ${n.type}: schemas.test.ts runs every *.cases.ts file. */
+/**
+ * Validation cases for ${n.type}: tests/src/schemaValidation.test.ts runs them through the Studio's validator. Mark a
+ * broken case \`build: true\` when the build must refuse it too (web/src/lib/checkContent.ts).
+ */
 export const cases: ValidationCases = {
   ${n.type}: {
     valid: {_id: '${n.type}-valid', _type: '${n.type}', title: 'A ${n.title.toLowerCase()}', summary: 'What it is about.', order: 1},
     broken: [
-      {rule: 'title is required', field: 'title', change: (doc) => ({...doc, title: undefined})},
-      {rule: 'summary is short', field: 'summary', change: (doc) => ({...doc, summary: 'x'.repeat(301)})},
-      {rule: 'order is a whole number', field: 'order', change: (doc) => ({...doc, order: 1.5})},
+      {rule: 'title is required', field: 'title', change: unset('title')},
+      {rule: 'summary is short', field: 'summary', change: set({summary: 'x'.repeat(301)})},
+      {rule: 'order is a whole number', field: 'order', change: set({order: 1.5})},
     ],
   },
 }
