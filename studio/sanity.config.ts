@@ -1,7 +1,7 @@
 import {SINGLETON_IDS, schemaTypes} from '@itss/schemas'
 import {API_VERSION} from '@itss/schemas/api'
 import {resolvePagePaths, type PageNode} from '@itss/schemas/paths'
-import {defineConfig, useClient, type DocumentActionComponent} from 'sanity'
+import {defineConfig, useClient, type DocumentActionComponent, type SanityClient} from 'sanity'
 import {structureTool} from 'sanity/structure'
 import {backend} from './src/backend.ts'
 import {structure} from './src/structure.ts'
@@ -14,7 +14,7 @@ const singletonActions = new Set(['publish', 'discardChanges', 'restore'])
 const previewOrigin = process.env.SANITY_STUDIO_PREVIEW_URL ?? 'http://localhost:4322'
 
 /** A page's site path, resolved as the site resolves it. */
-async function pagePath(client: ReturnType<typeof useClient>, id: string): Promise<string> {
+async function pagePath(client: SanityClient, id: string): Promise<string> {
   // Drafts perspective, as the preview server reads: an unpublished slug change counts.
   const {homePageId, pages} = await client.withConfig({perspective: 'drafts'}).fetch<{
     homePageId: string | null

@@ -1,4 +1,5 @@
 import {defineConfig} from '@playwright/test'
+import {astroCommand} from '@itss/dev'
 
 import {
   LAKE_HTTP_PORT,
@@ -17,7 +18,7 @@ const webDir = new URL('../web/', import.meta.url).pathname
 const repoDir = new URL('../', import.meta.url).pathname
 // This Node, not whichever `node` is first on PATH (the system one may be too old for Astro).
 const node = `"${process.execPath}"`
-const astro = `${node} node_modules/astro/bin/astro.mjs`
+const astroBuild = astroCommand(['build'])
 
 /** Debian's Chromium: Playwright cannot download browsers on these machines. */
 export const chromiumLaunchOptions = {
@@ -75,13 +76,13 @@ export default defineConfig({
   webServer: [
     // The site as a visitor gets it: built from the local content backend, then served.
     {
-      command: `${astro} build && ${node} ../scripts/dev/src/serveSite.ts --port ${PORT}`,
+      command: `${astroBuild.shell} && ${node} ../scripts/dev/src/serveSite.ts --port ${PORT}`,
       cwd: webDir,
       url: `http://127.0.0.1:${PORT}/`,
       timeout: 300_000,
       reuseExistingServer: !process.env.CI,
       stdout: 'pipe',
-      env: {ASTRO_TELEMETRY_DISABLED: '1'},
+      env: astroBuild.env,
     },
     // The Studio tests' own lake, reseeded from dataset/ (they edit content and expect the demo
     // dataset as it is in git), then started on fixed ports. Never reused.

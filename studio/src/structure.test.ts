@@ -26,7 +26,14 @@ const client = {
 
 const source = await createSourceFromConfig({
   ...(config as SingleWorkspace),
-  currentUser: {id: 'editor', name: 'Editor', email: 'editor@example.com', role: 'administrator', roles: []},
+  currentUser: {
+    id: 'editor',
+    name: 'Editor',
+    email: 'editor@example.com',
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- CurrentUser still requires the deprecated `role`
+    role: 'administrator',
+    roles: [],
+  },
   getClient: () => client,
 })
 // What an editor first sees: drafts over published documents.

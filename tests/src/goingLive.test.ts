@@ -21,11 +21,15 @@ let imported: number
 let live: Build
 let embedded: Build
 let embeddedLakeDir: string
+/** What afterAll undoes, newest first: as much as beforeAll got as far as making. */
+const cleanups: (() => Promise<unknown>)[] = []
 
 beforeAll(async () => {
   const dir = await tempDir('new-project')
+  cleanups.push(() => removeDir(dir))
   // No seedDir: a new project's dataset starts empty.
   project = Object.assign(await startLake({dataDir: dir, httpPort: 0, httpsPort: false, log: () => {}}), {dir})
+  cleanups.push(() => project.close())
   client = clientFor(project)
   expect(await client.fetch<number>('count(*)')).toBe(0)
 
@@ -37,14 +41,15 @@ beforeAll(async () => {
 
   // One after the other: Astro builds share web/.astro/ and trip over each other in parallel.
   live = await buildSite(await tempDir('site-live'), projectEnv(project))
+  cleanups.push(() => removeDir(live.outDir))
   embeddedLakeDir = await tempDir('embedded-lake')
+  cleanups.push(() => removeDir(embeddedLakeDir))
   embedded = await buildSite(await tempDir('site-embedded'), {LAKE_DATA_DIR: embeddedLakeDir})
+  cleanups.push(() => removeDir(embedded.outDir))
 }, 120_000)
 
 afterAll(async () => {
-  await project?.close()
-  const dirs = [project?.dir, embeddedLakeDir, live?.outDir, embedded?.outDir]
-  await Promise.all(dirs.filter((dir): dir is string => Boolean(dir)).map(removeDir))
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
 
 describe('going live: import the demo dataset into an empty project and build from it', () => {

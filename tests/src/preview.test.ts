@@ -6,7 +6,7 @@ import {buildSite, pageText, removeDir, startDemoLake, tempDir} from './site.ts'
 import type {Lake} from '@itss/lake'
 import {clientFor, freePort} from '@itss/lake/testing'
 
-let lake: Lake & {dir: string}
+let lake: (Lake & {dir: string}) | undefined
 let preview: DraftPreview | undefined
 const dirs: string[] = []
 
@@ -40,6 +40,7 @@ test('the draft-preview dev server shows a saved draft on reload; the published 
   // Before the edit, the preview shows what is there.
   expect(await devPage('/privacy')).toContain('Privacy and cookies')
 
+  if (!lake) throw new Error('the lake is not running')
   const client = clientFor(lake)
   const page = await client.getDocument('page-privacy')
   if (!page) throw new Error('The demo dataset has no page-privacy')

@@ -5,7 +5,7 @@ import {existsSync} from 'node:fs'
 import {mkdtemp, readdir, readFile, rm, symlink} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import {astroCli, quietEnv, webDir} from '@itss/dev'
+import {astroCommand, webDir} from '@itss/dev'
 
 /**
  * A scratch folder for builds, datasets and lake data: under /dev/shm when it exists, so disk
@@ -57,12 +57,12 @@ const gnuTime = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-v',
 /** `astro build` with a clean environment: no SANITY_* variables unless `env` sets them. */
 export async function runAstroBuild(options: BuildOptions): Promise<BuildRun> {
   const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SANITY_')))
-  const env = {...base, ...quietEnv, ...options.env}
-  const astroArgs = [astroCli, 'build', '--root', options.root, '--outDir', options.outDir]
+  const astro = astroCommand(['build', '--root', options.root, '--outDir', options.outDir])
+  const env = {...base, ...astro.env, ...options.env}
   const timeFile = path.join(options.cwd, `time-${path.basename(options.outDir)}.txt`)
   const [command, args] = gnuTime
-    ? ['/usr/bin/time', ['-v', '-o', timeFile, process.execPath, ...astroArgs]]
-    : [process.execPath, astroArgs]
+    ? ['/usr/bin/time', ['-v', '-o', timeFile, astro.command, ...astro.args]]
+    : [astro.command, astro.args]
 
   const started = performance.now()
   const child = spawn(command, args, {cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe']})

@@ -52,7 +52,7 @@ export async function loadIntoLake(
   const commit = async () => {
     if (batch.length === 0) return
     const transaction = client.transaction()
-    for (const doc of batch) transaction.createOrReplace(doc as Doc & {_id: string})
+    for (const doc of batch) transaction.createOrReplace(doc)
     await transaction.commit({returnDocuments: false})
     loaded += batch.length
     batch = []

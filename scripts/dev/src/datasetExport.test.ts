@@ -21,7 +21,7 @@ it('exports the lake in Sanity’s format, and the export seeds an identical lak
   const lake = await testLake(first, {seedDir: seed})
   await clientFor(lake).create({_id: 'drafts.faq-1', _type: 'faq', question: 'Edited?'})
   const query = '*[!(_id in path("_.**"))] | order(_id) {..., "url": null}'
-  const before = await clientFor(lake).fetch(query, {}, {perspective: 'raw'})
+  const before = await clientFor(lake).fetch<Record<string, unknown>[]>(query, {}, {perspective: 'raw'})
   await exportLake({...lake, outDir: out})
   await lake.close()
 
@@ -32,7 +32,7 @@ it('exports the lake in Sanity’s format, and the export seeds an identical lak
 
   const again = await testLake(second, {seedDir: out})
   try {
-    const after = await clientFor(again).fetch(query, {}, {perspective: 'raw'})
+    const after = await clientFor(again).fetch<Record<string, unknown>[]>(query, {}, {perspective: 'raw'})
     const strip = (docs: Record<string, unknown>[]) =>
       docs.map(({_rev: _r, _updatedAt: _u, _createdAt: _c, ...doc}) => doc)
     expect(strip(after)).toEqual(strip(before))

@@ -6,7 +6,7 @@
 import {spawn} from 'node:child_process'
 import {parseArgs} from 'node:util'
 
-import {astroCli, quietEnv, webDir} from './repo.ts'
+import {astroCommand} from './astro.ts'
 
 export const DEFAULT_PREVIEW_PORT = 4322
 
@@ -31,9 +31,10 @@ export async function startDraftPreview(options: {
   /** Stops the dev server (SIGTERM) when aborted, starting or not. */
   signal?: AbortSignal
 }): Promise<DraftPreview> {
-  const dev = spawn(process.execPath, [astroCli, 'dev', '--port', String(options.port), '--host', '127.0.0.1'], {
-    cwd: webDir,
-    env: {...(options.env ?? process.env), ...quietEnv, SANITY_PERSPECTIVE: 'drafts'},
+  const astro = astroCommand(['dev', '--port', String(options.port), '--host', '127.0.0.1'])
+  const dev = spawn(astro.command, astro.args, {
+    cwd: astro.cwd,
+    env: {...(options.env ?? process.env), ...astro.env, SANITY_PERSPECTIVE: 'drafts'},
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(options.signal ? {signal: options.signal} : {}),
   })
@@ -45,14 +46,25 @@ export async function startDraftPreview(options: {
       options.log?.(chunk.toString())
     })
   }
-  const exited = new Promise<void>((resolve) => dev.once('close', () => resolve()))
+  const exited = new Promise<void>((resolve) => {
+    dev.once('close', () => {
+      resolve()
+    })
+  })
+  const running = () => dev.exitCode === null && dev.signalCode === null
   const close = async () => {
-    if (dev.exitCode === null && dev.signalCode === null) dev.kill('SIGTERM')
+    if (running()) dev.kill('SIGTERM')
+    // A dev server that ignores SIGTERM is not left behind.
+    const force = setTimeout(() => {
+      if (running()) dev.kill('SIGKILL')
+    }, 5000)
     await exited
+    clearTimeout(force)
   }
 
   const origin = `http://127.0.0.1:${options.port}`
-  for (const deadline = Date.now() + 120_000; Date.now() < deadline && dev.exitCode === null;) {
+  // Killed by a signal (the abort), the server has a signalCode and no exitCode.
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline && running();) {
     const answered = await fetch(`${origin}/robots.txt`).then(
       (response) => response.ok,
       () => false,

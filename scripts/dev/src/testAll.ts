@@ -3,7 +3,9 @@
 import {spawn} from 'node:child_process'
 import {mkdir, readFile, rm} from 'node:fs/promises'
 import path from 'node:path'
-import {astroCli, quietEnv, repoRoot, webDir} from './repo.ts'
+import {astroCommand} from './astro.ts'
+import {getTool, planChromium, planJava, thisMachine} from './prerequisites.ts'
+import {quietEnv, repoRoot} from './repo.ts'
 
 const resultsDir = path.join(repoRoot, '.test-results')
 const bin = (name: string) => path.join(repoRoot, 'node_modules/.bin', name)
@@ -21,13 +23,18 @@ function run(command: string, args: string[], env: Record<string, string> = {}, 
   )
   return new Promise((resolve) => {
     const child = spawn(command, args, {cwd, stdio: 'inherit', env: {...process.env, ...quietEnv, ...env}})
-    child.on('close', (code) => resolve(code ?? 1))
-    child.on('error', () => resolve(1))
+    child.on('close', (code) => {
+      resolve(code ?? 1)
+    })
+    child.on('error', () => {
+      resolve(1)
+    })
   })
 }
 
-/** Static checks count one test each: the lint, the formatting, each package's types. */
+/** Static checks count one test each: the lint, the formatting, each package's types, the imports. */
 async function staticChecks(): Promise<Tally> {
+  const astroCheck = astroCommand(['check', '--minimumSeverity', 'warning'])
   const checks: Array<[string, string[], string?]> = [
     [bin('eslint'), ['.', '--max-warnings', '0']],
     [bin('prettier'), ['--check', '.', '--log-level', 'warn']],
@@ -38,8 +45,9 @@ async function staticChecks(): Promise<Tally> {
     ]),
     [bin('tsc'), ['--noEmit', '-p', 'studio']],
     [bin('tsc'), ['--noEmit', '-p', 'tests']],
-    [node, [astroCli, 'check', '--minimumSeverity', 'warning'], webDir],
+    [astroCheck.command, astroCheck.args, astroCheck.cwd],
     [node, [path.join(import.meta.dirname, 'checkTypegen.ts')]],
+    [node, [path.join(import.meta.dirname, 'checkImports.ts')]],
   ]
   const tally = {passed: 0, failed: 0}
   for (const [command, args, cwd] of checks) {
@@ -50,7 +58,18 @@ async function staticChecks(): Promise<Tally> {
   return tally
 }
 
+// Programs beyond Node's packages, got (or installed) just before the first tests that need them.
+let javaLooked = false
+async function ensureJava(): Promise<void> {
+  if (javaLooked) return
+  javaLooked = true
+  console.log('\n▶ prerequisites: Java (the HTML checker)')
+  // Without it the HTML checker's own test fails and says so; nothing else needs Java.
+  await getTool(planJava(process.env, thisMachine))
+}
+
 async function vitest(): Promise<Tally> {
+  await ensureJava()
   const output = path.join(resultsDir, 'vitest.json')
   const code = await run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${output}`])
   try {
@@ -63,11 +82,17 @@ async function vitest(): Promise<Tally> {
 }
 
 async function playwright(): Promise<Tally> {
+  await ensureJava()
+  console.log('\n▶ prerequisites: Chromium (the browser tests)')
+  const chromium = await getTool(planChromium(process.env, thisMachine))
+  // No browser: one failure, the line just printed saying what to install; not one per test.
+  if (chromium === null) return {passed: 0, failed: 1}
   const output = path.join(resultsDir, 'playwright.json')
   const code = await run(
     path.join(repoRoot, 'tests/node_modules/.bin/playwright'),
     ['test', '--reporter=list,json'],
-    {PLAYWRIGHT_JSON_OUTPUT_NAME: output},
+    // tests/playwright.config.ts launches the browser at CHROMIUM_PATH.
+    {PLAYWRIGHT_JSON_OUTPUT_NAME: output, CHROMIUM_PATH: chromium},
     path.join(repoRoot, 'tests'),
   )
   try {

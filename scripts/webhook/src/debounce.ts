@@ -42,6 +42,7 @@ export function createRebuildScheduler({
       } catch (error) {
         onError(error)
       }
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- `fire` sets `queued` during the await; TypeScript's narrowing cannot see that
     } while (queued && !closed)
     running = undefined
   }

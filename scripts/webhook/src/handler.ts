@@ -44,7 +44,11 @@ export function eventIdOf(headers: Headers): string | undefined {
   return undefined
 }
 
-export function jsonResponse(status: number, body: Record<string, unknown>, headers: HeadersInit = {}): Response {
+export function jsonResponse(
+  status: number,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Response {
   return new Response(JSON.stringify(body), {
     status,
     headers: {'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers},
@@ -81,7 +85,8 @@ export function createWebhookHandler({
     // Headers are not signed, so a captured delivery replayed under a new event id is caught
     // by its signature instead: the same timestamp and body always sign the same.
     const keys = [`sig:${verified.digest.toString('base64url')}`, ...(id === undefined ? [] : [`event:${id}`])]
-    const fresh = await Promise.all(keys.map((key) => replayStore.claim(key, at)))
+    // A store may answer at once or by a promise.
+    const fresh = await Promise.all(keys.map((key) => Promise.resolve(replayStore.claim(key, at))))
     if (fresh.includes(false)) {
       log(`webhook: refused replay of ${id ?? 'a delivery with no event id'}`)
       return jsonResponse(409, {error: 'already received', ...(id ? {event: id} : {})})
@@ -97,7 +102,7 @@ export function createWebhookHandler({
       await onAccepted(event)
     } catch (error) {
       log(`webhook: could not trigger a rebuild: ${error instanceof Error ? error.message : String(error)}`)
-      await Promise.all(keys.map((key) => replayStore.release(key)))
+      await Promise.all(keys.map((key) => Promise.resolve(replayStore.release(key))))
       return jsonResponse(502, {error: 'could not trigger a rebuild'})
     }
     return jsonResponse(202, {accepted: true, ...(id ? {event: id} : {})})

@@ -15,6 +15,8 @@ const hookCalls: Array<{body: string; authorization: string | undefined}> = []
 let hook: http.Server
 let receiver: ConfiguredReceiver
 let server: WebhookServer
+/** What afterAll undoes, newest first: as much as beforeAll got as far as starting. */
+const cleanups: (() => Promise<unknown>)[] = []
 
 beforeAll(async () => {
   hook = http.createServer((req, res) => {
@@ -25,6 +27,7 @@ beforeAll(async () => {
       res.writeHead(204).end()
     })
   })
+  cleanups.push(() => new Promise((resolve) => hook.close(resolve)))
   await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve))
   receiver = receiverFromEnv(
     {
@@ -35,13 +38,13 @@ beforeAll(async () => {
     },
     () => {},
   )
+  cleanups.push(() => receiver.scheduler.close())
   server = await startWebhookServer({handler: receiver.handler, port: 0})
+  cleanups.push(() => server.close())
 })
 
 afterAll(async () => {
-  await server?.close()
-  await receiver?.scheduler.close()
-  await new Promise((resolve) => hook?.close(resolve))
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
 
 const send = (delivery: Delivery) =>

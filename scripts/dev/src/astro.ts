@@ -1,0 +1,34 @@
+// The one way the tools start Astro's CLI: with this Node (the system one may be too old for
+// Astro), from web/ unless the caller says otherwise, and without telemetry. A command, not a
+// spawn, so each caller keeps its own spawn options and Playwright can take it as a string.
+import {astroCli, quietEnv, webDir} from './repo.ts'
+
+export interface AstroCommand {
+  /** This Node's executable. */
+  command: string
+  /** Astro's CLI script, then `args`. */
+  args: string[]
+  /** Where Astro finds its project by default: web/. */
+  cwd: string
+  /** Variables to lay over the inherited environment. */
+  env: Record<string, string>
+  /** The same as one shell command line, for Playwright's webServer. */
+  shell: string
+}
+
+/** Quotes an argument for a POSIX shell when it needs it. */
+export function shellQuote(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`
+}
+
+/** How to run `astro <args>`: `spawn(a.command, a.args, {cwd: a.cwd, env: {...process.env, ...a.env}})`. */
+export function astroCommand(args: readonly string[]): AstroCommand {
+  const full = [astroCli, ...args]
+  return {
+    command: process.execPath,
+    args: full,
+    cwd: webDir,
+    env: {...quietEnv},
+    shell: [process.execPath, ...full].map(shellQuote).join(' '),
+  }
+}
