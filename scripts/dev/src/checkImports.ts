@@ -226,12 +226,16 @@ export function readWorkspace(root = repoRoot): WorkspacePackage[] {
   return [{dir: '', manifest: readManifest('')}, ...members]
 }
 
-/** The source files git tracks; any deleted from the working tree but not from git are skipped. */
+/** The source files git knows of, new ones not yet added included; any deleted from the working tree are skipped. */
 export function readTrackedSources(root = repoRoot): SourceFile[] {
-  const listed = execFileSync('git', ['ls-files', '-z', '--', '*.ts', '*.tsx', '*.mjs', '*.astro'], {
-    cwd: root,
-    encoding: 'utf8',
-  })
+  const listed = execFileSync(
+    'git',
+    ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '*.ts', '*.tsx', '*.mjs', '*.astro'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  )
   return listed
     .split('\0')
     .filter(Boolean)
