@@ -4,7 +4,7 @@ import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {startLake, type Lake, type LakeOptions} from '@itss/lake'
-import {astroCli, quietEnv, webDir} from '@itss/dev'
+import {astroCommand, webDir} from '@itss/dev'
 import {demoDatasetDir} from '@itss/lake/local'
 import {parse} from 'node-html-parser'
 import lockfile from 'proper-lockfile'
@@ -40,10 +40,8 @@ export async function buildSite(outDir: string, env: Record<string, string>): Pr
 function runBuild(outDir: string, env: Record<string, string>): Promise<Build> {
   const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SANITY_')))
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [astroCli, 'build', '--outDir', outDir], {
-      cwd: webDir,
-      env: {...base, ...quietEnv, ...env},
-    })
+    const astro = astroCommand(['build', '--outDir', outDir])
+    const child = spawn(astro.command, astro.args, {cwd: astro.cwd, env: {...base, ...astro.env, ...env}})
     let output = ''
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
