@@ -136,12 +136,13 @@ test('a keyboard user can skip to the content, use the menu and open an FAQ', as
   await expect(page).toHaveURL(/\/about-us\/.+/)
 
   await page.goto('/about-us/faqs/')
-  const firstQuestion = page.locator('summary').first()
-  await firstQuestion.focus()
+  // The first FAQ, not the header's Menu disclosure (also a <details>).
+  const firstFaq = page.locator('details.faq').first()
+  await firstFaq.locator('summary').focus()
   await page.keyboard.press('Enter')
-  await expect(page.locator('details').first()).toHaveAttribute('open', '')
+  await expect(firstFaq).toHaveAttribute('open', '')
   await page.keyboard.press('Enter')
-  await expect(page.locator('details').first()).not.toHaveAttribute('open', '')
+  await expect(firstFaq).not.toHaveAttribute('open', '')
 })
 
 test('pages carry the security policy and structured data', async ({page}) => {
