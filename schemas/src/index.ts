@@ -1,10 +1,12 @@
 import {faq} from './documents/faq.ts'
 import {milestone} from './documents/milestone.ts'
+import {newsArticle} from './documents/newsArticle.ts'
 import {page} from './documents/page.ts'
 import {partner} from './documents/partner.ts'
 import {quote} from './documents/quote.ts'
 import {roadmapStage} from './documents/roadmapStage.ts'
 import {teamMember} from './documents/teamMember.ts'
+import {topic} from './documents/topic.ts'
 import {accessibleImage} from './objects/accessibleImage.ts'
 import {link} from './objects/link.ts'
 import {navItem} from './objects/navItem.ts'
@@ -25,7 +27,7 @@ import {navigation} from './singletons/navigation.ts'
 import {siteSettings} from './singletons/siteSettings.ts'
 import {PAGE_SECTION_TYPES, type PageSectionType} from './vocabulary.ts'
 
-export const documentTypes = [page, faq, teamMember, partner, roadmapStage, milestone, quote]
+export const documentTypes = [page, faq, teamMember, partner, roadmapStage, milestone, quote, newsArticle, topic]
 export const singletonTypes = [siteSettings, navigation]
 export const objectTypes = [link, accessibleImage, richText, seo, navItem]
 /**

@@ -70,3 +70,17 @@ export function resolvePagePaths(pages: PageNode[], homePageId: string | null | 
   }
   return {paths, problems}
 }
+
+/** Where news and topics live: `/news/<slug>/`, the news list's pages, `/topics/<slug>/`. */
+export const NEWS_PATH = '/news/'
+export const TOPICS_PATH = '/topics/'
+export const newsArticlePath = (slug: string) => `${NEWS_PATH}${slug}/`
+export const topicPath = (slug: string) => `${TOPICS_PATH}${slug}/`
+/** Addresses the site gives its own sections; no page may take one, or an address under one. */
+export const RESERVED_PATHS = [NEWS_PATH, TOPICS_PATH, '/search/'] as const
+
+/** The reserved section `path` falls in, if any. */
+export const reservedPathOf = (path: string) => RESERVED_PATHS.find((reserved) => path.startsWith(reserved))
+
+/** Page 1 of the news list is `/news/`; page n after it is `/news/page/n/`. */
+export const newsListPath = (page: number) => (page <= 1 ? NEWS_PATH : `${NEWS_PATH}page/${String(page)}/`)

@@ -1,4 +1,5 @@
 import {decodeHTML} from 'entities'
+import {RESERVED_PATHS} from './paths.ts'
 
 /**
  * Content rules shared by the Studio's validation and the site's build-time checks,
@@ -45,4 +46,33 @@ export function checkHref(value: string | undefined): true | string {
 export function checkSlug(value: {current?: string} | undefined): true | string {
   if (!value?.current) return true
   return SLUG_PATTERN.test(value.current) ? true : SLUG_MESSAGE
+}
+
+/** News addresses the site uses for itself: `/news/page/2/` is the second page of the list. */
+export const RESERVED_NEWS_SLUGS = ['page'] as const
+
+export const RESERVED_NEWS_SLUG_MESSAGE = `The addresses /news/${RESERVED_NEWS_SLUGS.join(', /news/')} are used by the news list: choose another.`
+
+/** Validates a news article's slug (`{current}`) for a Sanity `rule.custom`: the slug rules, and not reserved. */
+export function checkNewsSlug(value: {current?: string} | undefined): true | string {
+  const slug = checkSlug(value)
+  if (slug !== true) return slug
+  return (RESERVED_NEWS_SLUGS as readonly string[]).includes(value?.current ?? '') ? RESERVED_NEWS_SLUG_MESSAGE : true
+}
+
+/** Top-level addresses the site keeps for its own sections (`/news/`, `/topics/`, `/search/`). */
+export const RESERVED_PAGE_SLUGS = RESERVED_PATHS.map((path) => path.slice(1, -1))
+
+/**
+ * Validates a page's slug (`{current}`) for a Sanity `rule.custom`: the slug rules, and, for a
+ * page with no parent, not one of the site's own sections. (A child of the home page is
+ * top-level too; the build refuses that case, naming the page.)
+ */
+export function checkPageSlug(value: {current?: string} | undefined, hasParent: boolean): true | string {
+  const slug = checkSlug(value)
+  if (slug !== true || hasParent) return slug
+  const current = value?.current ?? ''
+  return RESERVED_PAGE_SLUGS.includes(current)
+    ? `/${current}/ is the site's own ${current} section: choose another address.`
+    : true
 }

@@ -64,7 +64,8 @@ export const unset = (field: string) => (doc: Doc) =>
 
 /**
  * Documents the cases point at, which every dataset the cases are checked against must hold:
- * a page to link to, a page under it whose address a case takes, and the image asset.
+ * a page to link to, a page under it whose address a case takes, a topic and a news article
+ * to point at (whose addresses cases take too), and the image asset.
  * Their titles sort before any case's page, so when a case's page takes an address, the build
  * (which reads pages in title order and reports the later one) names the case's page.
  */
@@ -83,6 +84,24 @@ export const CASE_FIXTURES: Doc[] = [
     slug: {_type: 'slug', current: 'taken'},
     parent: ref('page-other'),
     summary: 'Its address, /other/taken, is claimed by a case.',
+  },
+  {
+    _id: 'topic-other',
+    _type: 'topic',
+    title: 'A topic the cases point at',
+    slug: {_type: 'slug', current: 'other-topic'},
+    description: 'Filed on by the validation cases; a case takes its address.',
+  },
+  {
+    // Older than any case's article, so when a case's article takes its address, the build
+    // (which gives an address to the older article and reports the newer one) names the case's.
+    _id: 'news-other',
+    _type: 'newsArticle',
+    title: 'An article the cases link to',
+    slug: {_type: 'slug', current: 'other-news'},
+    date: '2000-01-01',
+    summary: 'Linked from the validation cases; a case takes its address.',
+    body: [text('Linked from the validation cases.')],
   },
   {
     _id: IMAGE_ASSET_ID,

@@ -13,6 +13,8 @@ const PLACED_TYPES = new Set([
   'roadmapStage',
   'milestone',
   'quote',
+  'newsArticle',
+  'topic',
 ])
 
 /** Singletons open straight into their one document. */
@@ -28,6 +30,22 @@ export const structure: StructureResolver = (S) =>
       singleton(S, 'navigation', 'Navigation'),
       S.divider(),
       S.documentTypeListItem('page').title('Pages'),
+      S.listItem()
+        .title('News')
+        .schemaType('newsArticle')
+        .child(
+          S.documentTypeList('newsArticle')
+            .title('News')
+            .defaultOrdering([{field: 'date', direction: 'desc'}]),
+        ),
+      S.listItem()
+        .title('Topics')
+        .schemaType('topic')
+        .child(
+          S.documentTypeList('topic')
+            .title('Topics')
+            .defaultOrdering([{field: 'title', direction: 'asc'}]),
+        ),
       S.listItem()
         .title('FAQs')
         .schemaType('faq')

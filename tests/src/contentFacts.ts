@@ -421,6 +421,40 @@ export const contentFacts: ContentFact[] = [
     ],
   },
 
+  // News (dated facts only: the Technical Council's first members have no date in the brief, so no article)
+  {
+    fact: 'TALENT Commission report published 1 February 2022: 16 recommendations, one for a new collaborative entity; chaired by Professor Sir John Holman after 20 months',
+    path: '/news/talent-commission-report/',
+    expect: [
+      '1 February 2022',
+      '16 recommendations',
+      'new collaborative entity',
+      'connectivity, voice and visibility',
+      'Professor Sir John Holman',
+      '20 months',
+    ],
+  },
+  {
+    fact: 'The Institute opened 1 August 2023: announced in March 2023, hosted by the University of Nottingham, about £5.5m from Research England',
+    path: '/news/institute-opens/',
+    expect: ['1 August 2023', 'March 2023', 'University of Nottingham', '£5.5m', 'Research England'],
+  },
+  {
+    fact: 'News is listed newest first, and the home page shows the latest',
+    path: '/news/',
+    expect: ['1 August 2023', '1 February 2022', 'Subscribe to news (RSS)'],
+  },
+  {
+    fact: 'The home page shows the latest news',
+    path: '/',
+    expect: ['Latest news', 'The UK Institute for Technical Skills and Strategy opens'],
+  },
+  {
+    fact: 'Breadcrumbs on news pages (Home » News)',
+    path: '/news/institute-opens/',
+    expect: ['Home', 'News'],
+  },
+
   // Information architecture
   {
     fact: 'Home links to About us, Research and Policy, Technician Commitment and TALENT Programme',

@@ -14,6 +14,12 @@
 
 export declare const internalGroqTypeReferenceTo: unique symbol
 
+type ArrayOf<T> = Array<
+  T & {
+    _key: string
+  }
+>
+
 // Source: schema.json
 export type QuoteReference = {
   _ref: string
@@ -209,6 +215,58 @@ export type SiteSettings = {
   socialImage?: AccessibleImage
 }
 
+export type Topic = {
+  _id: string
+  _type: 'topic'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  title?: string
+  slug?: Slug
+  description?: string
+}
+
+export type Slug = {
+  _type: 'slug'
+  current?: string
+  source?: string
+}
+
+export type TopicReference = {
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'topic'
+}
+
+export type NewsArticleReference = {
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'newsArticle'
+}
+
+export type NewsArticle = {
+  _id: string
+  _type: 'newsArticle'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  title?: string
+  slug?: Slug
+  date?: string
+  updated?: string
+  summary?: string
+  body?: RichText
+  image?: AccessibleImage
+  topics?: Array<
+    {
+      _key: string
+    } & TopicReference
+  >
+  related?: ArrayOf<NewsArticleReference | PageReference>
+}
+
 export type Quote = {
   _id: string
   _type: 'quote'
@@ -355,12 +413,6 @@ export type SanityImageHotspot = {
   width?: number
 }
 
-export type Slug = {
-  _type: 'slug'
-  current?: string
-  source?: string
-}
-
 export type SanityImagePaletteSwatch = {
   _type: 'sanity.imagePaletteSwatch'
   background?: string
@@ -480,6 +532,11 @@ export type AllSanitySchemaTypes =
   | Link
   | Navigation
   | SiteSettings
+  | Topic
+  | Slug
+  | TopicReference
+  | NewsArticleReference
+  | NewsArticle
   | Quote
   | Milestone
   | RoadmapStage
@@ -489,7 +546,6 @@ export type AllSanitySchemaTypes =
   | Page
   | SanityImageCrop
   | SanityImageHotspot
-  | Slug
   | SanityImagePaletteSwatch
   | SanityImagePalette
   | SanityImageDimensions
@@ -501,7 +557,7 @@ export type AllSanitySchemaTypes =
 
 // Source: ../web/src/lib/queries.ts
 // Variable: siteQuery
-// Query: {  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{    name, shortName, description, funderAcknowledgement, contactEmail, address,    explainerVideoUrl, "homePageId": homePage._ref,    footerLinks[]{label, href, "pageId": page._ref},    socialImage{alt, decorative, crop, hotspot, "assetId": asset._ref}  },  "navigation": *[_type == "navigation" && _id == "navigation"][0]{    main[]{_key, "link": link{label, href, "pageId": page._ref}, children[]{label, href, "pageId": page._ref}}  },  "pages": *[_type == "page"] | order(title asc){    _id, _type, title, "slug": slug.current, "parentId": parent._ref, summary, seo{title, description, noIndex, image{alt, decorative, crop, hotspot, "assetId": asset._ref}},    body[]{      ...,      _type == "quoteSection" => {"quoteId": quote._ref},      _type == "pageCardsSection" => {"pageIds": pages[]._ref}    }  },  "faqs": *[_type == "faq"] | order(order asc, question asc){_id, _type, question, answer, category},  "team": *[_type == "teamMember"] | order(order asc, name asc){_id, _type, name, role, group, bio, photo{alt, decorative, crop, hotspot, "assetId": asset._ref}, links[]{label, href, "pageId": page._ref}},  "partners": *[_type == "partner"] | order(order asc, name asc){_id, _type, name, kind, description, url, logo{alt, decorative, crop, hotspot, "assetId": asset._ref}},  "roadmap": *[_type == "roadmapStage"] | order(stage asc){_id, _type, stage, title, summary, body, outcomes},  "milestones": *[_type == "milestone"] | order(date asc){_id, _type, date, precision, title, summary},  "quotes": *[_type == "quote"]{_id, _type, text, attribution, role, placeholder},  "images": *[_type == "sanity.imageAsset"]{_id, url, extension, "width": metadata.dimensions.width, "height": metadata.dimensions.height}}
+// Query: {  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{    name, shortName, description, funderAcknowledgement, contactEmail, address,    explainerVideoUrl, "homePageId": homePage._ref,    footerLinks[]{label, href, "pageId": page._ref},    socialImage{alt, decorative, crop, hotspot, "assetId": asset._ref}  },  "navigation": *[_type == "navigation" && _id == "navigation"][0]{    main[]{_key, "link": link{label, href, "pageId": page._ref}, children[]{label, href, "pageId": page._ref}}  },  "pages": *[_type == "page"] | order(title asc){    _id, _type, title, "slug": slug.current, "parentId": parent._ref, summary, seo{title, description, noIndex, image{alt, decorative, crop, hotspot, "assetId": asset._ref}},    body[]{      ...,      _type == "quoteSection" => {"quoteId": quote._ref},      _type == "pageCardsSection" => {"pageIds": pages[]._ref}    }  },  "faqs": *[_type == "faq"] | order(order asc, question asc){_id, _type, question, answer, category},  "team": *[_type == "teamMember"] | order(order asc, name asc){_id, _type, name, role, group, bio, photo{alt, decorative, crop, hotspot, "assetId": asset._ref}, links[]{label, href, "pageId": page._ref}},  "partners": *[_type == "partner"] | order(order asc, name asc){_id, _type, name, kind, description, url, logo{alt, decorative, crop, hotspot, "assetId": asset._ref}},  "roadmap": *[_type == "roadmapStage"] | order(stage asc){_id, _type, stage, title, summary, body, outcomes},  "milestones": *[_type == "milestone"] | order(date asc){_id, _type, date, precision, title, summary},  "quotes": *[_type == "quote"]{_id, _type, text, attribution, role, placeholder},  "topics": *[_type == "topic"] | order(title asc, _id asc){_id, _type, title, "slug": slug.current, description},  "news": *[_type == "newsArticle"] | order(date desc, _id asc){    _id, _type, title, "slug": slug.current, date, updated, summary, body, image{alt, decorative, crop, hotspot, "assetId": asset._ref},    "topicIds": topics[]._ref, "relatedIds": related[]._ref  },  "images": *[_type == "sanity.imageAsset"]{_id, url, extension, "width": metadata.dimensions.width, "height": metadata.dimensions.height}}
 export type SiteQueryResult = {
   settings: {
     name: string | null
@@ -708,6 +764,32 @@ export type SiteQueryResult = {
     role: string | null
     placeholder: boolean | null
   }>
+  topics: Array<{
+    _id: string
+    _type: 'topic'
+    title: string | null
+    slug: string | null
+    description: string | null
+  }>
+  news: Array<{
+    _id: string
+    _type: 'newsArticle'
+    title: string | null
+    slug: string | null
+    date: string | null
+    updated: string | null
+    summary: string | null
+    body: RichText | null
+    image: {
+      alt: string | null
+      decorative: boolean | null
+      crop: SanityImageCrop | null
+      hotspot: SanityImageHotspot | null
+      assetId: string | null
+    } | null
+    topicIds: Array<string> | null
+    relatedIds: Array<string> | null
+  }>
   images: Array<{
     _id: string
     url: string | null
@@ -720,7 +802,7 @@ export type SiteQueryResult = {
 // Query TypeMap
 declare global {
   interface SanityQueries {
-    '{\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{\n    name, shortName, description, funderAcknowledgement, contactEmail, address,\n    explainerVideoUrl, "homePageId": homePage._ref,\n    footerLinks[]{label, href, "pageId": page._ref},\n    socialImage{alt, decorative, crop, hotspot, "assetId": asset._ref}\n  },\n  "navigation": *[_type == "navigation" && _id == "navigation"][0]{\n    main[]{_key, "link": link{label, href, "pageId": page._ref}, children[]{label, href, "pageId": page._ref}}\n  },\n  "pages": *[_type == "page"] | order(title asc){\n    _id, _type, title, "slug": slug.current, "parentId": parent._ref, summary, seo{title, description, noIndex, image{alt, decorative, crop, hotspot, "assetId": asset._ref}},\n    body[]{\n      ...,\n      _type == "quoteSection" => {"quoteId": quote._ref},\n      _type == "pageCardsSection" => {"pageIds": pages[]._ref}\n    }\n  },\n  "faqs": *[_type == "faq"] | order(order asc, question asc){_id, _type, question, answer, category},\n  "team": *[_type == "teamMember"] | order(order asc, name asc){_id, _type, name, role, group, bio, photo{alt, decorative, crop, hotspot, "assetId": asset._ref}, links[]{label, href, "pageId": page._ref}},\n  "partners": *[_type == "partner"] | order(order asc, name asc){_id, _type, name, kind, description, url, logo{alt, decorative, crop, hotspot, "assetId": asset._ref}},\n  "roadmap": *[_type == "roadmapStage"] | order(stage asc){_id, _type, stage, title, summary, body, outcomes},\n  "milestones": *[_type == "milestone"] | order(date asc){_id, _type, date, precision, title, summary},\n  "quotes": *[_type == "quote"]{_id, _type, text, attribution, role, placeholder},\n  "images": *[_type == "sanity.imageAsset"]{_id, url, extension, "width": metadata.dimensions.width, "height": metadata.dimensions.height}\n}': SiteQueryResult
+    '{\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{\n    name, shortName, description, funderAcknowledgement, contactEmail, address,\n    explainerVideoUrl, "homePageId": homePage._ref,\n    footerLinks[]{label, href, "pageId": page._ref},\n    socialImage{alt, decorative, crop, hotspot, "assetId": asset._ref}\n  },\n  "navigation": *[_type == "navigation" && _id == "navigation"][0]{\n    main[]{_key, "link": link{label, href, "pageId": page._ref}, children[]{label, href, "pageId": page._ref}}\n  },\n  "pages": *[_type == "page"] | order(title asc){\n    _id, _type, title, "slug": slug.current, "parentId": parent._ref, summary, seo{title, description, noIndex, image{alt, decorative, crop, hotspot, "assetId": asset._ref}},\n    body[]{\n      ...,\n      _type == "quoteSection" => {"quoteId": quote._ref},\n      _type == "pageCardsSection" => {"pageIds": pages[]._ref}\n    }\n  },\n  "faqs": *[_type == "faq"] | order(order asc, question asc){_id, _type, question, answer, category},\n  "team": *[_type == "teamMember"] | order(order asc, name asc){_id, _type, name, role, group, bio, photo{alt, decorative, crop, hotspot, "assetId": asset._ref}, links[]{label, href, "pageId": page._ref}},\n  "partners": *[_type == "partner"] | order(order asc, name asc){_id, _type, name, kind, description, url, logo{alt, decorative, crop, hotspot, "assetId": asset._ref}},\n  "roadmap": *[_type == "roadmapStage"] | order(stage asc){_id, _type, stage, title, summary, body, outcomes},\n  "milestones": *[_type == "milestone"] | order(date asc){_id, _type, date, precision, title, summary},\n  "quotes": *[_type == "quote"]{_id, _type, text, attribution, role, placeholder},\n  "topics": *[_type == "topic"] | order(title asc, _id asc){_id, _type, title, "slug": slug.current, description},\n  "news": *[_type == "newsArticle"] | order(date desc, _id asc){\n    _id, _type, title, "slug": slug.current, date, updated, summary, body, image{alt, decorative, crop, hotspot, "assetId": asset._ref},\n    "topicIds": topics[]._ref, "relatedIds": related[]._ref\n  },\n  "images": *[_type == "sanity.imageAsset"]{_id, url, extension, "width": metadata.dimensions.width, "height": metadata.dimensions.height}\n}': SiteQueryResult
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too

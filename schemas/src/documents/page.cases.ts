@@ -57,6 +57,12 @@ export const cases: ValidationCases = {
         build: true,
         change: set({slug: {_type: 'slug', current: 'taken'}, parent: ref('page-other')}),
       },
+      {
+        rule: "a top-level page does not take a section of the site's own, such as /news/",
+        field: 'slug',
+        build: true,
+        change: set({slug: {_type: 'slug', current: 'news'}}),
+      },
       {rule: 'summary is required', field: 'summary', change: unset('summary')},
       {rule: 'summary is short', field: 'summary', change: set({summary: 'x'.repeat(301)})},
       ...UNSAFE_HREFS.map((href) => ({

@@ -1,6 +1,6 @@
 import {DocumentTextIcon} from '@sanity/icons/DocumentText'
 import {defineArrayMember, defineField, defineType} from 'sanity'
-import {checkSlug} from '../rules.ts'
+import {checkPageSlug} from '../rules.ts'
 import {PAGE_SECTION_TYPES} from '../vocabulary.ts'
 import {previewValue} from '../preview.ts'
 
@@ -30,7 +30,13 @@ export const page = defineType({
       group: 'content',
       description: 'The last part of the page address, for example “faqs” in /about-us/faqs.',
       options: {source: 'title', maxLength: 60},
-      validation: (rule) => rule.required().custom(checkSlug).error(),
+      validation: (rule) =>
+        rule
+          .required()
+          .custom((value: {current?: string} | undefined, context) =>
+            checkPageSlug(value, Boolean(context.document?.parent)),
+          )
+          .error(),
     }),
     defineField({
       name: 'parent',

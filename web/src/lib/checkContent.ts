@@ -1,7 +1,15 @@
-import {isAllowedHref, LINK_SCHEME_MESSAGE, SLUG_MESSAGE, SLUG_PATTERN} from '@itss/schemas/rules'
+import {isCalendarDate} from '@itss/schemas/dates'
+import {
+  isAllowedHref,
+  LINK_SCHEME_MESSAGE,
+  RESERVED_NEWS_SLUG_MESSAGE,
+  RESERVED_NEWS_SLUGS,
+  SLUG_MESSAGE,
+  SLUG_PATTERN,
+} from '@itss/schemas/rules'
 import {PAGE_SECTION_TYPES} from '@itss/schemas/vocabulary'
 import type {SiteQueryResult} from '../sanity.types.ts'
-import {resolvePagePaths} from '@itss/schemas/paths'
+import {newsArticlePath, reservedPathOf, resolvePagePaths, topicPath} from '@itss/schemas/paths'
 
 export interface ContentProblem {
   documentId: string
@@ -104,7 +112,9 @@ export function checkContent(site: SiteQueryResult): ContentProblem[] {
       const other = byPath.get(path)
       // Named as editors write an address (`/about-us/faqs`), not with the served trailing slash.
       const address = path.replace(/(.)\/$/, '$1')
+      const reserved = reservedPathOf(path)
       if (other) report(page._id, 'slug', `address ${address} is already used by page ${other}`)
+      else if (reserved) report(page._id, 'slug', `address ${address} is taken by the site's own ${reserved} section`)
       else byPath.set(path, page._id)
     }
     checkImage(page._id, 'seo.image', page.seo?.image)
@@ -141,6 +151,52 @@ export function checkContent(site: SiteQueryResult): ContentProblem[] {
     checkImage(partner._id, 'logo', partner.logo)
     if (partner.url && !isAllowedHref(partner.url))
       report(partner._id, 'url', `“${partner.url}”: ${LINK_SCHEME_MESSAGE}`)
+  }
+
+  // Topics and news: addresses, dates, and what articles point at.
+  const topicIds = new Set(site.topics.map((topic) => topic._id))
+  const newsIds = new Set(site.news.map((article) => article._id))
+  /** Reports a missing or malformed slug, or one already taken; `documents` in the order addresses are given out. */
+  const checkSlugs = (
+    documents: Array<{_id: string; slug: string | null}>,
+    kind: string,
+    path: (slug: string) => string,
+    reserved: readonly string[] = [],
+  ) => {
+    const taken = new Map<string, string>()
+    for (const {_id, slug} of documents) {
+      if (!slug) report(_id, 'slug', `the ${kind} has no address`)
+      else if (!SLUG_PATTERN.test(slug)) report(_id, 'slug', `“${slug}”: ${SLUG_MESSAGE}`)
+      else if (reserved.includes(slug)) report(_id, 'slug', `“${slug}”: ${RESERVED_NEWS_SLUG_MESSAGE}`)
+      else {
+        const other = taken.get(slug)
+        const address = path(slug).replace(/\/$/, '')
+        if (other) report(_id, 'slug', `address ${address} is already used by ${kind} ${other}`)
+        else taken.set(slug, _id)
+      }
+    }
+  }
+  // Topics keep their addresses in title order, as pages do.
+  checkSlugs(site.topics, 'topic', topicPath)
+  // The older article keeps its address; the newer one that reuses it is reported.
+  const oldestFirst = [...site.news].sort(
+    (a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a._id.localeCompare(b._id),
+  )
+  checkSlugs(oldestFirst, 'news article', newsArticlePath, RESERVED_NEWS_SLUGS)
+  for (const article of site.news) {
+    if (!article.date) report(article._id, 'date', 'the article has no date')
+    else if (!isCalendarDate(article.date)) report(article._id, 'date', `“${article.date}” is not a date (YYYY-MM-DD)`)
+    if (article.updated && !isCalendarDate(article.updated))
+      report(article._id, 'updated', `“${article.updated}” is not a date (YYYY-MM-DD)`)
+    checkRichText(article._id, 'body', article.body)
+    checkImage(article._id, 'image', article.image)
+    article.topicIds?.forEach((id, i) => {
+      if (!topicIds.has(id)) report(article._id, `topics[${i}]`, `topic ${id} does not exist or is not published`)
+    })
+    article.relatedIds?.forEach((id, i) => {
+      if (!newsIds.has(id) && !pageIds.has(id))
+        report(article._id, `related[${i}]`, `links to ${id}, which does not exist or is not published`)
+    })
   }
   return problems
 }

@@ -11,7 +11,15 @@ export type TeamMember = Site['team'][number]
 export type Partner = Site['partners'][number]
 export type Faq = Site['faqs'][number]
 export type ImageRef = NonNullable<TeamMember['photo']>
+export type NewsArticle = Site['news'][number]
+export type Topic = Site['topics'][number]
 export type LinkValue = NonNullable<NonNullable<Site['settings']>['footerLinks']>[number]
+
+/** A link in a trail of breadcrumbs, or anywhere a title and an address are enough. */
+export interface Crumb {
+  title: string
+  path: string
+}
 
 export interface Content {
   site: Site
@@ -20,6 +28,8 @@ export interface Content {
   paths: Map<string, string>
   pagesById: Map<string, Page>
   imagesById: Map<string, Site['images'][number]>
+  newsById: Map<string, NewsArticle>
+  topicsById: Map<string, Topic>
   /** The draft preview: unpublished edits are showing, and every page says so. */
   isDraftPreview: boolean
 }
@@ -68,6 +78,8 @@ async function fetchContent(): Promise<Content> {
       paths: resolvePagePaths(site.pages, site.settings.homePageId).paths,
       pagesById: new Map(site.pages.map((page) => [page._id, page])),
       imagesById: new Map(site.images.map((image) => [image._id, image])),
+      newsById: new Map(site.news.map((article) => [article._id, article])),
+      topicsById: new Map(site.topics.map((topic) => [topic._id, topic])),
       isDraftPreview: source.perspective === 'drafts',
     }
   } finally {

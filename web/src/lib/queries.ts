@@ -32,5 +32,10 @@ export const siteQuery = defineQuery(`{
   "roadmap": *[_type == "roadmapStage"] | order(stage asc){_id, _type, stage, title, summary, body, outcomes},
   "milestones": *[_type == "milestone"] | order(date asc){_id, _type, date, precision, title, summary},
   "quotes": *[_type == "quote"]{_id, _type, text, attribution, role, placeholder},
+  "topics": *[_type == "topic"] | order(title asc, _id asc){_id, _type, title, "slug": slug.current, description},
+  "news": *[_type == "newsArticle"] | order(date desc, _id asc){
+    _id, _type, title, "slug": slug.current, date, updated, summary, body, image${image},
+    "topicIds": topics[]._ref, "relatedIds": related[]._ref
+  },
   "images": *[_type == "sanity.imageAsset"]{_id, url, extension, "width": metadata.dimensions.width, "height": metadata.dimensions.height}
 }`)

@@ -1,5 +1,5 @@
 import {toPlainText} from '@portabletext/toolkit'
-import type {Content, Page} from './content.ts'
+import type {Content, Crumb, NewsArticle} from './content.ts'
 
 /*
  * schema.org descriptions of the organisation, the site, FAQs and breadcrumbs, built from
@@ -49,8 +49,8 @@ export function faqPage(content: Content): Thing {
   }
 }
 
-export function breadcrumbs(content: Content, site: URL, trail: Page[], current: {title: string; path: string}): Thing {
-  const items = [...trail.map((page) => ({title: page.title ?? '', path: content.paths.get(page._id) ?? '/'})), current]
+export function breadcrumbs(site: URL, trail: Crumb[], current: Crumb): Thing {
+  const items = [...trail, current]
   return {
     '@context': 'https://schema.org',
     '@type': 'BreadcrumbList',
@@ -60,6 +60,36 @@ export function breadcrumbs(content: Content, site: URL, trail: Page[], current:
       name: item.title,
       item: absolute(site, item.path),
     })),
+  }
+}
+
+/**
+ * A news article: what it says and when, who published it, and its image where it has one.
+ * `dateModified` is given only when its editors say it was updated after its date.
+ */
+export function newsArticle(
+  content: Content,
+  site: URL,
+  article: NewsArticle,
+  {path, imageUrl, modified}: {path: string; imageUrl?: string | undefined; modified?: string | undefined},
+): Thing {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description: article.summary,
+    datePublished: article.date,
+    ...(modified ? {dateModified: modified} : {}),
+    ...(imageUrl ? {image: [imageUrl]} : {}),
+    url: absolute(site, path),
+    mainEntityOfPage: absolute(site, path),
+    inLanguage: 'en-GB',
+    publisher: {
+      '@type': 'ResearchOrganization',
+      '@id': `${absolute(site, '/')}#organisation`,
+      name: content.settings.name,
+      url: absolute(site, '/'),
+    },
   }
 }
 
