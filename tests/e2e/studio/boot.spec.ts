@@ -6,6 +6,8 @@ const MENU = [
   'Site settings',
   'Navigation',
   'Pages',
+  'News',
+  'Topics',
   'FAQs',
   'Team',
   'Partners',
