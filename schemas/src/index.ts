@@ -3,6 +3,7 @@ import {milestone} from './documents/milestone.ts'
 import {newsArticle} from './documents/newsArticle.ts'
 import {page} from './documents/page.ts'
 import {partner} from './documents/partner.ts'
+import {publication} from './documents/publication.ts'
 import {quote} from './documents/quote.ts'
 import {roadmapStage} from './documents/roadmapStage.ts'
 import {teamMember} from './documents/teamMember.ts'
@@ -16,6 +17,7 @@ import {commitmentsSection} from './sections/commitmentsSection.ts'
 import {faqSection} from './sections/faqSection.ts'
 import {pageCardsSection} from './sections/pageCardsSection.ts'
 import {partnerSection} from './sections/partnerSection.ts'
+import {publicationsSection} from './sections/publicationsSection.ts'
 import {quoteSection} from './sections/quoteSection.ts'
 import {roadmapSection} from './sections/roadmapSection.ts'
 import {statsSection} from './sections/statsSection.ts'
@@ -27,7 +29,18 @@ import {navigation} from './singletons/navigation.ts'
 import {siteSettings} from './singletons/siteSettings.ts'
 import {PAGE_SECTION_TYPES, type PageSectionType} from './vocabulary.ts'
 
-export const documentTypes = [page, faq, teamMember, partner, roadmapStage, milestone, quote, newsArticle, topic]
+export const documentTypes = [
+  page,
+  faq,
+  teamMember,
+  partner,
+  roadmapStage,
+  milestone,
+  quote,
+  newsArticle,
+  topic,
+  publication,
+]
 export const singletonTypes = [siteSettings, navigation]
 export const objectTypes = [link, accessibleImage, richText, seo, navItem]
 /**
@@ -47,6 +60,7 @@ const sectionSchemas = {
   partnerSection,
   roadmapSection,
   quoteSection,
+  publicationsSection,
 } satisfies {[Name in PageSectionType]: {name: Name}}
 
 /** In the order the Studio offers them. */

@@ -77,10 +77,20 @@ export const TOPICS_PATH = '/topics/'
 export const newsArticlePath = (slug: string) => `${NEWS_PATH}${slug}/`
 export const topicPath = (slug: string) => `${TOPICS_PATH}${slug}/`
 /** Addresses the site gives its own sections; no page may take one, or an address under one. */
-export const RESERVED_PATHS = [NEWS_PATH, TOPICS_PATH, '/search/'] as const
+export const RESERVED_PATHS = [NEWS_PATH, TOPICS_PATH, '/search/', '/publications/'] as const
 
 /** The reserved section `path` falls in, if any. */
 export const reservedPathOf = (path: string) => RESERVED_PATHS.find((reserved) => path.startsWith(reserved))
 
 /** Page 1 of the news list is `/news/`; page n after it is `/news/page/n/`. */
 export const newsListPath = (page: number) => (page <= 1 ? NEWS_PATH : `${NEWS_PATH}page/${String(page)}/`)
+
+/** Where publications live: `/publications/<slug>/`, the list's pages and its filters. */
+export const PUBLICATIONS_PATH = '/publications/'
+export const publicationPath = (slug: string) => `${PUBLICATIONS_PATH}${slug}/`
+/** Page 1 of a publications list is `base`; page n after it is `<base>page/n/`. */
+export const publicationListPath = (page: number, base: string = PUBLICATIONS_PATH) =>
+  page <= 1 ? base : `${base}page/${String(page)}/`
+export const publicationKindPath = (kind: string) => `${PUBLICATIONS_PATH}kind/${kind}/`
+export const publicationTopicPath = (slug: string) => `${PUBLICATIONS_PATH}topic/${slug}/`
+export const publicationYearPath = (year: string) => `${PUBLICATIONS_PATH}year/${year}/`

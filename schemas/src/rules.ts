@@ -76,3 +76,32 @@ export function checkPageSlug(value: {current?: string} | undefined, hasParent: 
     ? `/${current}/ is the site's own ${current} section: choose another address.`
     : true
 }
+
+/** A DOI as written after `https://doi.org/`: `10.`, a 4 to 9 digit registrant code, `/`, a suffix. */
+export const DOI_PATTERN = /^10\.\d{4,9}\/\S+$/i
+
+/** Validates a DOI for a Sanity `rule.custom` and the build: the bare DOI, with no resolver prefix. */
+export function checkDoi(value: string | undefined | null): true | string {
+  if (!value) return true
+  if (/^(https?:\/\/)?(dx\.)?doi\.org\//i.test(value.trim()) || /^doi:/i.test(value.trim()))
+    return `Give the DOI without “https://doi.org/” or “doi:”, for example 10.1234/abcd.5678.`
+  return DOI_PATTERN.test(value)
+    ? true
+    : 'A DOI starts “10.”, then 4 to 9 digits, a slash and the rest, for example 10.1234/abcd.5678.'
+}
+
+/** Publication addresses the site uses for itself: its list's pages, filters and feed. */
+export const RESERVED_PUBLICATION_SLUGS = ['page', 'kind', 'topic', 'year', 'files'] as const
+
+export const RESERVED_PUBLICATION_SLUG_MESSAGE = `The addresses /publications/${RESERVED_PUBLICATION_SLUGS.join(', /publications/')} are used by the publications list: choose another.`
+
+/** Validates a publication's slug (`{current}`) for a Sanity `rule.custom`: the slug rules, and not reserved. */
+export function checkPublicationSlug(value: {current?: string} | undefined): true | string {
+  const slug = checkSlug(value)
+  if (slug !== true) return slug
+  return (RESERVED_PUBLICATION_SLUGS as readonly string[]).includes(value?.current ?? '')
+    ? RESERVED_PUBLICATION_SLUG_MESSAGE
+    : true
+}
+
+export const DOCUMENT_OR_URL_MESSAGE = 'Upload the PDF or give the address where the publication can be read (or both).'

@@ -28,6 +28,15 @@ export const DATE_PRECISIONS = [
   {title: 'Full date (1 August 2023)', value: 'day'},
 ] as const
 
+/** What kind of publication a publication is; `value` is its address under /publications/kind/. */
+export const PUBLICATION_KINDS = [
+  {title: 'Research paper', value: 'research-paper'},
+  {title: 'Insight report', value: 'insight-report'},
+  {title: 'Policy response', value: 'policy-response'},
+  {title: 'Evaluation', value: 'evaluation'},
+  {title: 'Other', value: 'other'},
+] as const
+
 /** Section types a page body can hold, in the order the Studio offers them. */
 export const PAGE_SECTION_TYPES = [
   'textSection',
@@ -41,6 +50,7 @@ export const PAGE_SECTION_TYPES = [
   'partnerSection',
   'roadmapSection',
   'quoteSection',
+  'publicationsSection',
 ] as const
 
 /** A page section's type name; the site's section components and the schemas are keyed by it. */

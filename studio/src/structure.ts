@@ -15,6 +15,7 @@ const PLACED_TYPES = new Set([
   'quote',
   'newsArticle',
   'topic',
+  'publication',
 ])
 
 /** Singletons open straight into their one document. */
@@ -36,6 +37,14 @@ export const structure: StructureResolver = (S) =>
         .child(
           S.documentTypeList('newsArticle')
             .title('News')
+            .defaultOrdering([{field: 'date', direction: 'desc'}]),
+        ),
+      S.listItem()
+        .title('Publications')
+        .schemaType('publication')
+        .child(
+          S.documentTypeList('publication')
+            .title('Publications')
             .defaultOrdering([{field: 'date', direction: 'desc'}]),
         ),
       S.listItem()

@@ -450,6 +450,38 @@ export const contentFacts: ContentFact[] = [
     expect: ['Latest news', 'The UK Institute for Technical Skills and Strategy opens'],
   },
   {
+    fact: 'The TALENT Commission report: published 1 February 2022, 16 recommendations, 20 months under its chair, Professor Sir John Holman',
+    path: '/publications/talent-commission-report/',
+    expect: [
+      '1 February 2022',
+      '16 recommendations',
+      '20 months',
+      'Professor Sir John Holman',
+      'TALENT Commission (2022)',
+      'UK Institute for Technical Skills and Strategy',
+    ],
+  },
+  {
+    fact: 'The TALENT Commission report’s PDF is an example file until the Institute uploads the report',
+    path: '/publications/talent-commission-report/',
+    expect: ['Example file: replace with the report', 'PDF, 1 KB, 1 page'],
+  },
+  {
+    fact: 'Publications are listed newest first, with a feed and filters',
+    path: '/publications/',
+    expect: [
+      'The TALENT Commission report',
+      '1 February 2022',
+      'Subscribe to publications (RSS)',
+      'Filter publications',
+    ],
+  },
+  {
+    fact: 'The Research and Policy page lists the latest publications',
+    path: '/what-we-do/research-and-policy/',
+    expect: ['Latest publications', 'The TALENT Commission report'],
+  },
+  {
     fact: 'Breadcrumbs on news pages (Home » News)',
     path: '/news/institute-opens/',
     expect: ['Home', 'News'],

@@ -21,6 +21,12 @@ type ArrayOf<T> = Array<
 >
 
 // Source: schema.json
+export type PublicationsSection = {
+  _type: 'publicationsSection'
+  heading?: string
+  count?: number
+}
+
 export type QuoteReference = {
   _ref: string
   _type: 'reference'
@@ -215,6 +221,92 @@ export type SiteSettings = {
   socialImage?: AccessibleImage
 }
 
+export type TeamMemberReference = {
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'teamMember'
+}
+
+export type SanityFileAssetReference = {
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'sanity.fileAsset'
+}
+
+export type TopicReference = {
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'topic'
+}
+
+export type RoadmapStageReference = {
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'roadmapStage'
+}
+
+export type PublicationReference = {
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'publication'
+}
+
+export type Publication = {
+  _id: string
+  _type: 'publication'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  title?: string
+  slug?: Slug
+  kind?: 'research-paper' | 'insight-report' | 'policy-response' | 'evaluation' | 'other'
+  date?: string
+  authors?: Array<
+    | ({
+        _key: string
+      } & TeamMemberReference)
+    | {
+        name?: string
+        affiliation?: string
+        _type: 'externalAuthor'
+        _key: string
+      }
+  >
+  summary?: string
+  body?: RichText
+  file?: {
+    asset?: SanityFileAssetReference
+    media?: unknown
+    _type: 'file'
+  }
+  placeholder?: boolean
+  url?: string
+  doi?: string
+  image?: AccessibleImage
+  topics?: Array<
+    {
+      _key: string
+    } & TopicReference
+  >
+  roadmapStage?: RoadmapStageReference
+  related?: Array<
+    {
+      _key: string
+    } & PublicationReference
+  >
+}
+
+export type Slug = {
+  _type: 'slug'
+  current?: string
+  source?: string
+}
+
 export type Topic = {
   _id: string
   _type: 'topic'
@@ -224,19 +316,6 @@ export type Topic = {
   title?: string
   slug?: Slug
   description?: string
-}
-
-export type Slug = {
-  _type: 'slug'
-  current?: string
-  source?: string
-}
-
-export type TopicReference = {
-  _ref: string
-  _type: 'reference'
-  _weak?: boolean
-  [internalGroqTypeReferenceTo]?: 'topic'
 }
 
 export type NewsArticleReference = {
@@ -393,6 +472,9 @@ export type Page = {
     | ({
         _key: string
       } & QuoteSection)
+    | ({
+        _key: string
+      } & PublicationsSection)
   >
   seo?: Seo
 }
@@ -511,6 +593,7 @@ export type Geopoint = {
 }
 
 export type AllSanitySchemaTypes =
+  | PublicationsSection
   | QuoteReference
   | QuoteSection
   | RoadmapSection
@@ -532,9 +615,14 @@ export type AllSanitySchemaTypes =
   | Link
   | Navigation
   | SiteSettings
-  | Topic
-  | Slug
+  | TeamMemberReference
+  | SanityFileAssetReference
   | TopicReference
+  | RoadmapStageReference
+  | PublicationReference
+  | Publication
+  | Slug
+  | Topic
   | NewsArticleReference
   | NewsArticle
   | Quote
@@ -557,7 +645,7 @@ export type AllSanitySchemaTypes =
 
 // Source: ../web/src/lib/queries.ts
 // Variable: siteQuery
-// Query: {  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{    name, shortName, description, funderAcknowledgement, contactEmail, address,    explainerVideoUrl, "homePageId": homePage._ref,    footerLinks[]{label, href, "pageId": page._ref},    socialImage{alt, decorative, crop, hotspot, "assetId": asset._ref}  },  "navigation": *[_type == "navigation" && _id == "navigation"][0]{    main[]{_key, "link": link{label, href, "pageId": page._ref}, children[]{label, href, "pageId": page._ref}}  },  "pages": *[_type == "page"] | order(title asc){    _id, _type, title, "slug": slug.current, "parentId": parent._ref, summary, seo{title, description, noIndex, image{alt, decorative, crop, hotspot, "assetId": asset._ref}},    body[]{      ...,      _type == "quoteSection" => {"quoteId": quote._ref},      _type == "pageCardsSection" => {"pageIds": pages[]._ref}    }  },  "faqs": *[_type == "faq"] | order(order asc, question asc){_id, _type, question, answer, category},  "team": *[_type == "teamMember"] | order(order asc, name asc){_id, _type, name, role, group, bio, photo{alt, decorative, crop, hotspot, "assetId": asset._ref}, links[]{label, href, "pageId": page._ref}},  "partners": *[_type == "partner"] | order(order asc, name asc){_id, _type, name, kind, description, url, logo{alt, decorative, crop, hotspot, "assetId": asset._ref}},  "roadmap": *[_type == "roadmapStage"] | order(stage asc){_id, _type, stage, title, summary, body, outcomes},  "milestones": *[_type == "milestone"] | order(date asc){_id, _type, date, precision, title, summary},  "quotes": *[_type == "quote"]{_id, _type, text, attribution, role, placeholder},  "topics": *[_type == "topic"] | order(title asc, _id asc){_id, _type, title, "slug": slug.current, description},  "news": *[_type == "newsArticle"] | order(date desc, _id asc){    _id, _type, title, "slug": slug.current, date, updated, summary, body, image{alt, decorative, crop, hotspot, "assetId": asset._ref},    "topicIds": topics[]._ref, "relatedIds": related[]._ref  },  "images": *[_type == "sanity.imageAsset"]{_id, url, extension, "width": metadata.dimensions.width, "height": metadata.dimensions.height}}
+// Query: {  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{    name, shortName, description, funderAcknowledgement, contactEmail, address,    explainerVideoUrl, "homePageId": homePage._ref,    footerLinks[]{label, href, "pageId": page._ref},    socialImage{alt, decorative, crop, hotspot, "assetId": asset._ref}  },  "navigation": *[_type == "navigation" && _id == "navigation"][0]{    main[]{_key, "link": link{label, href, "pageId": page._ref}, children[]{label, href, "pageId": page._ref}}  },  "pages": *[_type == "page"] | order(title asc){    _id, _type, title, "slug": slug.current, "parentId": parent._ref, summary, seo{title, description, noIndex, image{alt, decorative, crop, hotspot, "assetId": asset._ref}},    body[]{      ...,      _type == "quoteSection" => {"quoteId": quote._ref},      _type == "pageCardsSection" => {"pageIds": pages[]._ref}    }  },  "faqs": *[_type == "faq"] | order(order asc, question asc){_id, _type, question, answer, category},  "team": *[_type == "teamMember"] | order(order asc, name asc){_id, _type, name, role, group, bio, photo{alt, decorative, crop, hotspot, "assetId": asset._ref}, links[]{label, href, "pageId": page._ref}},  "partners": *[_type == "partner"] | order(order asc, name asc){_id, _type, name, kind, description, url, logo{alt, decorative, crop, hotspot, "assetId": asset._ref}},  "roadmap": *[_type == "roadmapStage"] | order(stage asc){_id, _type, stage, title, summary, body, outcomes},  "milestones": *[_type == "milestone"] | order(date asc){_id, _type, date, precision, title, summary},  "quotes": *[_type == "quote"]{_id, _type, text, attribution, role, placeholder},  "topics": *[_type == "topic"] | order(title asc, _id asc){_id, _type, title, "slug": slug.current, description},  "news": *[_type == "newsArticle"] | order(date desc, _id asc){    _id, _type, title, "slug": slug.current, date, updated, summary, body, image{alt, decorative, crop, hotspot, "assetId": asset._ref},    "topicIds": topics[]._ref, "relatedIds": related[]._ref  },  "publications": *[_type == "publication"] | order(date desc, _id asc){    _id, _type, title, "slug": slug.current, kind, date, summary, body, url, doi, image{alt, decorative, crop, hotspot, "assetId": asset._ref},    "fileId": file.asset._ref, authors[]{_key, _type, "memberId": _ref, name, affiliation},    "topicIds": topics[]._ref, "roadmapStageId": roadmapStage._ref, "relatedIds": related[]._ref, placeholder  },  "files": *[_type == "sanity.fileAsset"]{_id, url, size, mimeType, extension},  "images": *[_type == "sanity.imageAsset"]{_id, url, extension, "width": metadata.dimensions.width, "height": metadata.dimensions.height}}
 export type SiteQueryResult = {
   settings: {
     name: string | null
@@ -646,6 +734,12 @@ export type SiteQueryResult = {
           heading?: string
           intro?: string
           kinds?: Array<string>
+        }
+      | {
+          _key: string
+          _type: 'publicationsSection'
+          heading?: string
+          count?: number
         }
       | {
           _key: string
@@ -790,6 +884,53 @@ export type SiteQueryResult = {
     topicIds: Array<string> | null
     relatedIds: Array<string> | null
   }>
+  publications: Array<{
+    _id: string
+    _type: 'publication'
+    title: string | null
+    slug: string | null
+    kind: 'evaluation' | 'insight-report' | 'other' | 'policy-response' | 'research-paper' | null
+    date: string | null
+    summary: string | null
+    body: RichText | null
+    url: string | null
+    doi: string | null
+    image: {
+      alt: string | null
+      decorative: boolean | null
+      crop: SanityImageCrop | null
+      hotspot: SanityImageHotspot | null
+      assetId: string | null
+    } | null
+    fileId: string | null
+    authors: Array<
+      | {
+          _key: string
+          _type: 'externalAuthor'
+          memberId: null
+          name: string | null
+          affiliation: string | null
+        }
+      | {
+          _key: string
+          _type: 'reference'
+          memberId: string
+          name: null
+          affiliation: null
+        }
+    > | null
+    topicIds: Array<string> | null
+    roadmapStageId: string | null
+    relatedIds: Array<string> | null
+    placeholder: boolean | null
+  }>
+  files: Array<{
+    _id: string
+    url: string | null
+    size: number | null
+    mimeType: string | null
+    extension: string | null
+  }>
   images: Array<{
     _id: string
     url: string | null
@@ -802,7 +943,7 @@ export type SiteQueryResult = {
 // Query TypeMap
 declare global {
   interface SanityQueries {
-    '{\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{\n    name, shortName, description, funderAcknowledgement, contactEmail, address,\n    explainerVideoUrl, "homePageId": homePage._ref,\n    footerLinks[]{label, href, "pageId": page._ref},\n    socialImage{alt, decorative, crop, hotspot, "assetId": asset._ref}\n  },\n  "navigation": *[_type == "navigation" && _id == "navigation"][0]{\n    main[]{_key, "link": link{label, href, "pageId": page._ref}, children[]{label, href, "pageId": page._ref}}\n  },\n  "pages": *[_type == "page"] | order(title asc){\n    _id, _type, title, "slug": slug.current, "parentId": parent._ref, summary, seo{title, description, noIndex, image{alt, decorative, crop, hotspot, "assetId": asset._ref}},\n    body[]{\n      ...,\n      _type == "quoteSection" => {"quoteId": quote._ref},\n      _type == "pageCardsSection" => {"pageIds": pages[]._ref}\n    }\n  },\n  "faqs": *[_type == "faq"] | order(order asc, question asc){_id, _type, question, answer, category},\n  "team": *[_type == "teamMember"] | order(order asc, name asc){_id, _type, name, role, group, bio, photo{alt, decorative, crop, hotspot, "assetId": asset._ref}, links[]{label, href, "pageId": page._ref}},\n  "partners": *[_type == "partner"] | order(order asc, name asc){_id, _type, name, kind, description, url, logo{alt, decorative, crop, hotspot, "assetId": asset._ref}},\n  "roadmap": *[_type == "roadmapStage"] | order(stage asc){_id, _type, stage, title, summary, body, outcomes},\n  "milestones": *[_type == "milestone"] | order(date asc){_id, _type, date, precision, title, summary},\n  "quotes": *[_type == "quote"]{_id, _type, text, attribution, role, placeholder},\n  "topics": *[_type == "topic"] | order(title asc, _id asc){_id, _type, title, "slug": slug.current, description},\n  "news": *[_type == "newsArticle"] | order(date desc, _id asc){\n    _id, _type, title, "slug": slug.current, date, updated, summary, body, image{alt, decorative, crop, hotspot, "assetId": asset._ref},\n    "topicIds": topics[]._ref, "relatedIds": related[]._ref\n  },\n  "images": *[_type == "sanity.imageAsset"]{_id, url, extension, "width": metadata.dimensions.width, "height": metadata.dimensions.height}\n}': SiteQueryResult
+    '{\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{\n    name, shortName, description, funderAcknowledgement, contactEmail, address,\n    explainerVideoUrl, "homePageId": homePage._ref,\n    footerLinks[]{label, href, "pageId": page._ref},\n    socialImage{alt, decorative, crop, hotspot, "assetId": asset._ref}\n  },\n  "navigation": *[_type == "navigation" && _id == "navigation"][0]{\n    main[]{_key, "link": link{label, href, "pageId": page._ref}, children[]{label, href, "pageId": page._ref}}\n  },\n  "pages": *[_type == "page"] | order(title asc){\n    _id, _type, title, "slug": slug.current, "parentId": parent._ref, summary, seo{title, description, noIndex, image{alt, decorative, crop, hotspot, "assetId": asset._ref}},\n    body[]{\n      ...,\n      _type == "quoteSection" => {"quoteId": quote._ref},\n      _type == "pageCardsSection" => {"pageIds": pages[]._ref}\n    }\n  },\n  "faqs": *[_type == "faq"] | order(order asc, question asc){_id, _type, question, answer, category},\n  "team": *[_type == "teamMember"] | order(order asc, name asc){_id, _type, name, role, group, bio, photo{alt, decorative, crop, hotspot, "assetId": asset._ref}, links[]{label, href, "pageId": page._ref}},\n  "partners": *[_type == "partner"] | order(order asc, name asc){_id, _type, name, kind, description, url, logo{alt, decorative, crop, hotspot, "assetId": asset._ref}},\n  "roadmap": *[_type == "roadmapStage"] | order(stage asc){_id, _type, stage, title, summary, body, outcomes},\n  "milestones": *[_type == "milestone"] | order(date asc){_id, _type, date, precision, title, summary},\n  "quotes": *[_type == "quote"]{_id, _type, text, attribution, role, placeholder},\n  "topics": *[_type == "topic"] | order(title asc, _id asc){_id, _type, title, "slug": slug.current, description},\n  "news": *[_type == "newsArticle"] | order(date desc, _id asc){\n    _id, _type, title, "slug": slug.current, date, updated, summary, body, image{alt, decorative, crop, hotspot, "assetId": asset._ref},\n    "topicIds": topics[]._ref, "relatedIds": related[]._ref\n  },\n  "publications": *[_type == "publication"] | order(date desc, _id asc){\n    _id, _type, title, "slug": slug.current, kind, date, summary, body, url, doi, image{alt, decorative, crop, hotspot, "assetId": asset._ref},\n    "fileId": file.asset._ref, authors[]{_key, _type, "memberId": _ref, name, affiliation},\n    "topicIds": topics[]._ref, "roadmapStageId": roadmapStage._ref, "relatedIds": related[]._ref, placeholder\n  },\n  "files": *[_type == "sanity.fileAsset"]{_id, url, size, mimeType, extension},\n  "images": *[_type == "sanity.imageAsset"]{_id, url, extension, "width": metadata.dimensions.width, "height": metadata.dimensions.height}\n}': SiteQueryResult
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too

@@ -6,10 +6,14 @@ import {
   RESERVED_NEWS_SLUGS,
   SLUG_MESSAGE,
   SLUG_PATTERN,
+  checkDoi,
+  DOCUMENT_OR_URL_MESSAGE,
+  RESERVED_PUBLICATION_SLUGS,
+  RESERVED_PUBLICATION_SLUG_MESSAGE,
 } from '@itss/schemas/rules'
-import {PAGE_SECTION_TYPES} from '@itss/schemas/vocabulary'
+import {PAGE_SECTION_TYPES, PUBLICATION_KINDS} from '@itss/schemas/vocabulary'
 import type {SiteQueryResult} from '../sanity.types.ts'
-import {newsArticlePath, reservedPathOf, resolvePagePaths, topicPath} from '@itss/schemas/paths'
+import {newsArticlePath, publicationPath, reservedPathOf, resolvePagePaths, topicPath} from '@itss/schemas/paths'
 
 export interface ContentProblem {
   documentId: string
@@ -167,7 +171,12 @@ export function checkContent(site: SiteQueryResult): ContentProblem[] {
     for (const {_id, slug} of documents) {
       if (!slug) report(_id, 'slug', `the ${kind} has no address`)
       else if (!SLUG_PATTERN.test(slug)) report(_id, 'slug', `“${slug}”: ${SLUG_MESSAGE}`)
-      else if (reserved.includes(slug)) report(_id, 'slug', `“${slug}”: ${RESERVED_NEWS_SLUG_MESSAGE}`)
+      else if (reserved.includes(slug))
+        report(
+          _id,
+          'slug',
+          `“${slug}”: ${kind === 'publication' ? RESERVED_PUBLICATION_SLUG_MESSAGE : RESERVED_NEWS_SLUG_MESSAGE}`,
+        )
       else {
         const other = taken.get(slug)
         const address = path(slug).replace(/\/$/, '')
@@ -198,7 +207,67 @@ export function checkContent(site: SiteQueryResult): ContentProblem[] {
         report(article._id, `related[${i}]`, `links to ${id}, which does not exist or is not published`)
     })
   }
+  checkPublications(site, report, {checkSlugs, checkRichText, checkImage, topicIds})
   return problems
+}
+
+/** Publications: addresses, dates, kinds, the document itself, the DOI, and what they point at. */
+function checkPublications(
+  site: SiteQueryResult,
+  report: (documentId: string, field: string, message: string) => void,
+  checks: {
+    checkSlugs: (
+      documents: Array<{_id: string; slug: string | null}>,
+      kind: string,
+      path: (slug: string) => string,
+      reserved?: readonly string[],
+    ) => void
+    checkRichText: (docId: string, field: string, blocks: unknown) => void
+    checkImage: (docId: string, field: string, image: Image) => void
+    topicIds: Set<string>
+  },
+) {
+  const {checkSlugs, checkRichText, checkImage, topicIds} = checks
+  const teamIds = new Set(site.team.map((person) => person._id))
+  const stageIds = new Set(site.roadmap.map((stage) => stage._id))
+  const fileIds = new Set(site.files.map((file) => file._id))
+  const publicationIds = new Set(site.publications.map((publication) => publication._id))
+  const kinds = new Set<string>(PUBLICATION_KINDS.map((kind) => kind.value))
+  const oldestFirst = [...site.publications].sort(
+    (a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a._id.localeCompare(b._id),
+  )
+  checkSlugs(oldestFirst, 'publication', publicationPath, RESERVED_PUBLICATION_SLUGS)
+  for (const publication of site.publications) {
+    const id = publication._id
+    if (!publication.date) report(id, 'date', 'the publication has no date')
+    else if (!isCalendarDate(publication.date)) report(id, 'date', `“${publication.date}” is not a date (YYYY-MM-DD)`)
+    if (!publication.kind) report(id, 'kind', 'the publication has no kind')
+    else if (!kinds.has(publication.kind)) report(id, 'kind', `“${publication.kind}” is not a kind of publication`)
+    if (!publication.fileId && !publication.url?.trim()) report(id, 'url', DOCUMENT_OR_URL_MESSAGE)
+    if (publication.fileId && !fileIds.has(publication.fileId))
+      report(id, 'file.asset', `file ${publication.fileId} does not exist`)
+    if (publication.url && (!/^https?:/i.test(publication.url.trim()) || !isAllowedHref(publication.url)))
+      report(id, 'url', `“${publication.url}”: give a web address starting https://`)
+    const doi = checkDoi(publication.doi)
+    if (doi !== true) report(id, 'doi', `“${publication.doi ?? ''}”: ${doi}`)
+    checkRichText(id, 'body', publication.body)
+    checkImage(id, 'image', publication.image)
+    publication.authors?.forEach((author, i) => {
+      if (author._type === 'reference') {
+        if (!teamIds.has(author.memberId))
+          report(id, `authors[${i}]`, `team member ${author.memberId} does not exist or is not published`)
+      } else if (!author.name?.trim()) report(id, `authors[${i}].name`, 'the author has no name')
+    })
+    publication.topicIds?.forEach((topicId, i) => {
+      if (!topicIds.has(topicId)) report(id, `topics[${i}]`, `topic ${topicId} does not exist or is not published`)
+    })
+    if (publication.roadmapStageId && !stageIds.has(publication.roadmapStageId))
+      report(id, 'roadmapStage', `roadmap stage ${publication.roadmapStageId} does not exist or is not published`)
+    publication.relatedIds?.forEach((relatedId, i) => {
+      if (!publicationIds.has(relatedId))
+        report(id, `related[${i}]`, `publication ${relatedId} does not exist or is not published`)
+    })
+  }
 }
 
 interface PortableTextNode {

@@ -3,6 +3,7 @@ import type {SiteQueryResult} from '../sanity.types.ts'
 import {checkContent, ContentError} from './checkContent.ts'
 import {siteQuery} from './queries.ts'
 import {connectContent} from './sanity.ts'
+import {fetchDocuments, type DocumentFile} from './documents.ts'
 
 export type Site = SiteQueryResult
 export type Page = Site['pages'][number]
@@ -13,6 +14,7 @@ export type Faq = Site['faqs'][number]
 export type ImageRef = NonNullable<TeamMember['photo']>
 export type NewsArticle = Site['news'][number]
 export type Topic = Site['topics'][number]
+export type Publication = Site['publications'][number]
 export type LinkValue = NonNullable<NonNullable<Site['settings']>['footerLinks']>[number]
 
 /** A link in a trail of breadcrumbs, or anywhere a title and an address are enough. */
@@ -30,6 +32,9 @@ export interface Content {
   imagesById: Map<string, Site['images'][number]>
   newsById: Map<string, NewsArticle>
   topicsById: Map<string, Topic>
+  publicationsById: Map<string, Publication>
+  /** The PDFs publications offer, by asset id, fetched at build time to ship with the site. */
+  documents: Map<string, DocumentFile>
   /** The draft preview: unpublished edits are showing, and every page says so. */
   isDraftPreview: boolean
 }
@@ -80,6 +85,8 @@ async function fetchContent(): Promise<Content> {
       imagesById: new Map(site.images.map((image) => [image._id, image])),
       newsById: new Map(site.news.map((article) => [article._id, article])),
       topicsById: new Map(site.topics.map((topic) => [topic._id, topic])),
+      publicationsById: new Map(site.publications.map((publication) => [publication._id, publication])),
+      documents: await fetchDocuments(site),
       isDraftPreview: source.perspective === 'drafts',
     }
   } finally {

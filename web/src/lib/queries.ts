@@ -37,5 +37,11 @@ export const siteQuery = defineQuery(`{
     _id, _type, title, "slug": slug.current, date, updated, summary, body, image${image},
     "topicIds": topics[]._ref, "relatedIds": related[]._ref
   },
+  "publications": *[_type == "publication"] | order(date desc, _id asc){
+    _id, _type, title, "slug": slug.current, kind, date, summary, body, url, doi, image${image},
+    "fileId": file.asset._ref, authors[]{_key, _type, "memberId": _ref, name, affiliation},
+    "topicIds": topics[]._ref, "roadmapStageId": roadmapStage._ref, "relatedIds": related[]._ref, placeholder
+  },
+  "files": *[_type == "sanity.fileAsset"]{_id, url, size, mimeType, extension},
   "images": *[_type == "sanity.imageAsset"]{_id, url, extension, "width": metadata.dimensions.width, "height": metadata.dimensions.height}
 }`)

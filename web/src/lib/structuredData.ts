@@ -1,5 +1,5 @@
 import {toPlainText} from '@portabletext/toolkit'
-import type {Content, Crumb, NewsArticle} from './content.ts'
+import type {Content, Crumb, NewsArticle, Publication} from './content.ts'
 
 /*
  * schema.org descriptions of the organisation, the site, FAQs and breadcrumbs, built from
@@ -90,6 +90,55 @@ export function newsArticle(
       name: content.settings.name,
       url: absolute(site, '/'),
     },
+  }
+}
+
+/**
+ * A publication: a ScholarlyArticle for a research paper, otherwise a Report, with its
+ * authors, date, publisher and DOI.
+ */
+export function publicationData(
+  content: Content,
+  site: URL,
+  publication: Publication,
+  {
+    path,
+    authors,
+    imageUrl,
+  }: {path: string; authors: Array<{name: string; href?: string | undefined}>; imageUrl?: string | undefined},
+): Thing {
+  const publisher = {
+    '@type': 'ResearchOrganization',
+    '@id': `${absolute(site, '/')}#organisation`,
+    name: content.settings.name,
+    url: absolute(site, '/'),
+  }
+  return {
+    '@context': 'https://schema.org',
+    '@type': publication.kind === 'research-paper' ? 'ScholarlyArticle' : 'Report',
+    ...(publication.kind === 'research-paper' ? {headline: publication.title} : {}),
+    name: publication.title,
+    description: publication.summary,
+    datePublished: publication.date,
+    url: absolute(site, path),
+    mainEntityOfPage: absolute(site, path),
+    inLanguage: 'en-GB',
+    author:
+      authors.length > 0
+        ? authors.map((author) => ({
+            '@type': 'Person',
+            name: author.name,
+            ...(author.href ? {url: absolute(site, author.href)} : {}),
+          }))
+        : [publisher],
+    publisher,
+    ...(imageUrl ? {image: [imageUrl]} : {}),
+    ...(publication.doi
+      ? {
+          identifier: {'@type': 'PropertyValue', propertyID: 'DOI', value: publication.doi},
+          sameAs: `https://doi.org/${publication.doi}`,
+        }
+      : {}),
   }
 }
 

@@ -1,0 +1,110 @@
+import {image, linkedText, ref, set, text, unset, type ValidationCases} from '../validationCases.ts'
+
+export const cases: ValidationCases = {
+  publication: {
+    valid: {
+      _id: 'publication-valid',
+      _type: 'publication',
+      title: 'A report on technical careers',
+      slug: {_type: 'slug', current: 'technical-careers-report-test'},
+      kind: 'insight-report',
+      date: '2022-02-01',
+      authors: [
+        {...ref('team-other'), _key: 'a1'},
+        {_type: 'externalAuthor', _key: 'a2', name: 'A. Writer', affiliation: 'A university'},
+      ],
+      summary: 'What the report found.',
+      body: [text('The report looks at technical careers.'), linkedText('https://example.org')],
+      url: 'https://example.org/report',
+      doi: '10.1234/abcd.5678',
+      image,
+      topics: [{...ref('topic-other'), _key: 't1'}],
+      roadmapStage: ref('roadmap-other'),
+      related: [{...ref('publication-other'), _key: 'r1'}],
+    },
+    broken: [
+      {rule: 'title is required', field: 'title', change: unset('title')},
+      {rule: 'title is short', field: 'title', change: set({title: 'x'.repeat(201)})},
+      {rule: 'slug is required', field: 'slug', build: true, change: unset('slug')},
+      {
+        rule: 'slug has no capitals',
+        field: 'slug',
+        build: true,
+        change: set({slug: {_type: 'slug', current: 'Technical-Report'}}),
+      },
+      {
+        rule: 'slug is not an address the publications list uses',
+        field: 'slug',
+        build: true,
+        change: set({slug: {_type: 'slug', current: 'kind'}}),
+      },
+      {rule: 'kind is required', field: 'kind', build: true, change: unset('kind')},
+      {rule: 'kind is one of the kinds', field: 'kind', build: true, change: set({kind: 'blog post'})},
+      {rule: 'date is required', field: 'date', build: true, change: unset('date')},
+      {rule: 'date is a date', field: 'date', build: true, change: set({date: 'February 2022'})},
+      {
+        rule: 'an external author has a name',
+        field: 'authors',
+        build: 'authors[0].name',
+        change: set({authors: [{_type: 'externalAuthor', _key: 'a1', affiliation: 'A university'}]}),
+      },
+      {
+        rule: 'team member authors exist and are published',
+        field: 'authors',
+        build: 'authors[1]',
+        change: set({
+          authors: [
+            {...ref('team-other'), _key: 'a1'},
+            {...ref('team-gone'), _key: 'a2'},
+          ],
+        }),
+      },
+      {rule: 'summary is required', field: 'summary', change: unset('summary')},
+      {rule: 'summary is short', field: 'summary', change: set({summary: 'x'.repeat(301)})},
+      {
+        rule: 'body links use safe schemes',
+        field: 'body',
+        build: 'body[0].markDefs[0].href',
+        change: set({body: [linkedText('javascript:alert(1)')]}),
+      },
+      {
+        rule: 'headings do not skip a level',
+        field: 'body',
+        change: set({body: [text('Part one', 'h2'), text('Detail', 'h4')]}),
+      },
+      {rule: 'a PDF or an address is given', field: 'url', build: 'url', change: unset('url')},
+      {rule: 'the address is a web address', field: 'url', build: true, change: set({url: 'javascript:alert(1)'})},
+      {rule: 'the DOI is a DOI', field: 'doi', build: true, change: set({doi: 'not-a-doi'})},
+      {
+        rule: 'the DOI has no resolver prefix',
+        field: 'doi',
+        build: true,
+        change: set({doi: 'https://doi.org/10.1234/abcd.5678'}),
+      },
+      {
+        rule: 'the cover image has alt text or is decorative',
+        field: 'image',
+        build: 'image.alt',
+        change: set({image: {...image, alt: ''}}),
+      },
+      {
+        rule: 'topics exist and are published',
+        field: 'topics',
+        build: 'topics[0]',
+        change: set({topics: [{...ref('topic-gone'), _key: 't1'}]}),
+      },
+      {
+        rule: 'the roadmap stage exists and is published',
+        field: 'roadmapStage',
+        build: true,
+        change: set({roadmapStage: ref('roadmap-gone')}),
+      },
+      {
+        rule: 'related publications exist and are published',
+        field: 'related',
+        build: 'related[0]',
+        change: set({related: [{...ref('publication-gone'), _key: 'r1'}]}),
+      },
+    ],
+  },
+}

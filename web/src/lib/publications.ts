@@ -1,0 +1,171 @@
+import {formatDay} from '@itss/schemas/dates'
+import {
+  publicationKindPath,
+  publicationListPath,
+  publicationPath,
+  PUBLICATIONS_PATH,
+  publicationTopicPath,
+  publicationYearPath,
+} from '@itss/schemas/paths'
+import {PUBLICATION_KINDS} from '@itss/schemas/vocabulary'
+import type {Content, Crumb, Publication, TeamMember, Topic} from './content.ts'
+import {describeDownload} from './pdf.ts'
+
+/*
+ * Publications as the site shows them: addresses, the list and its filters cut into pages,
+ * authors and citations, and the download. checkContent has already refused publications
+ * without an address, a date, a kind or a document, and references to anything unpublished.
+ */
+
+export const PUBLICATIONS_PER_PAGE = 10
+export {PUBLICATIONS_PATH, publicationListPath}
+
+export const publicationPagePath = (publication: Publication) => publicationPath(publication.slug ?? '')
+export const publicationDate = (publication: Publication) => formatDay(publication.date ?? '')
+export const publicationYear = (publication: Publication) => (publication.date ?? '').slice(0, 4)
+export const kindTitle = (kind: string | null | undefined) =>
+  PUBLICATION_KINDS.find((k) => k.value === kind)?.title ?? 'Publication'
+
+/** Publications cut into pages, in the order given (newest first); always at least one page. */
+export function publicationPages(publications: Publication[]): Publication[][] {
+  const pages: Publication[][] = []
+  for (let start = 0; start < publications.length; start += PUBLICATIONS_PER_PAGE)
+    pages.push(publications.slice(start, start + PUBLICATIONS_PER_PAGE))
+  return pages.length > 0 ? pages : [[]]
+}
+
+/** A filtered list of publications: its title, address, and the publications in it. */
+export interface PublicationFilter {
+  title: string
+  /** What the filter is, for headings and the filter navigation: “Kind”, “Topic”, “Year”. */
+  facet: 'Kind' | 'Topic' | 'Year'
+  path: string
+  publications: Publication[]
+}
+
+/** Every filter that lists at least one publication: by kind, topic and year. */
+export function publicationFilters(content: Content): PublicationFilter[] {
+  const all = content.site.publications
+  const kinds = PUBLICATION_KINDS.map((kind) => ({
+    title: kind.title,
+    facet: 'Kind' as const,
+    path: publicationKindPath(kind.value),
+    publications: all.filter((publication) => publication.kind === kind.value),
+  }))
+  const topics = content.site.topics.map((topic) => ({
+    title: topic.title ?? '',
+    facet: 'Topic' as const,
+    path: publicationTopicPath(topic.slug ?? ''),
+    publications: publicationsOn(content, topic),
+  }))
+  const years = [...new Set(all.map(publicationYear))].sort().reverse()
+  const byYear = years.map((year) => ({
+    title: year,
+    facet: 'Year' as const,
+    path: publicationYearPath(year),
+    publications: all.filter((publication) => publicationYear(publication) === year),
+  }))
+  return [...kinds, ...topics, ...byYear].filter((filter) => filter.publications.length > 0)
+}
+
+/** Publications filed under a topic, newest first. */
+export const publicationsOn = (content: Content, topic: Topic): Publication[] =>
+  content.site.publications.filter((publication) => publication.topicIds?.includes(topic._id))
+
+/** Publications a team member wrote, newest first. */
+export const publicationsBy = (content: Content, person: TeamMember): Publication[] =>
+  content.site.publications.filter((publication) =>
+    publication.authors?.some((author) => author._type === 'reference' && author.memberId === person._id),
+  )
+
+/** The fragment identifying a team member on the page that lists them. */
+export const memberAnchor = (person: TeamMember) => person._id
+
+/** Where a team member is shown: their anchor on the page whose team section lists their group. */
+export function memberPath(content: Content, person: TeamMember): string | undefined {
+  const page = content.site.pages.find((candidate) =>
+    candidate.body?.some(
+      (section) => section._type === 'teamSection' && person.group && section.groups?.includes(person.group),
+    ),
+  )
+  const path = page && content.paths.get(page._id)
+  return path ? `${path}#${memberAnchor(person)}` : undefined
+}
+
+/** An author as the page shows them: a name, what they are, and a link to them where the site has one. */
+export interface Author {
+  name: string
+  detail?: string | undefined
+  href?: string | undefined
+}
+
+export function authorsOf(content: Content, publication: Publication): Author[] {
+  return (publication.authors ?? []).flatMap((author): Author[] => {
+    if (author._type === 'reference') {
+      const person = content.site.team.find((member) => member._id === author.memberId)
+      return person
+        ? [{name: person.name ?? '', detail: person.role ?? undefined, href: memberPath(content, person)}]
+        : []
+    }
+    return [{name: author.name ?? '', detail: author.affiliation ?? undefined}]
+  })
+}
+
+/** `A, B and C`. */
+export const listNames = (names: string[]) =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`
+
+export const doiUrl = (doi: string) => `https://doi.org/${doi}`
+
+/** Where the site serves a publication's PDF. */
+export const documentPath = (publication: Publication) => `${PUBLICATIONS_PATH}files/${publication.slug ?? ''}.pdf`
+
+/** The download link's description, “PDF, 1.2 MB, 24 pages”, or undefined when the publication has no PDF. */
+export function downloadOf(
+  content: Content,
+  publication: Publication,
+): {path: string; description: string} | undefined {
+  const file = publication.fileId ? content.documents.get(publication.fileId) : undefined
+  if (!file) return undefined
+  return {path: documentPath(publication), description: describeDownload('PDF', file.size, file.pages)}
+}
+
+export const topicsOfPublication = (content: Content, publication: Publication): Topic[] =>
+  (publication.topicIds ?? []).flatMap((id) => content.topicsById.get(id) ?? [])
+
+export const relatedPublications = (content: Content, publication: Publication): Publication[] =>
+  (publication.relatedIds ?? []).flatMap((id) => content.publicationsById.get(id) ?? [])
+
+/** When these publications last changed, for the sitemap: the newest date among them. */
+export const lastPublished = (publications: Publication[]): string | undefined =>
+  publications
+    .map((publication) => publication.date ?? '')
+    .filter(Boolean)
+    .sort()
+    .at(-1)
+
+/** The trail above the publications pages. */
+export function publicationsTrail(content: Content): Crumb[] {
+  const home = content.pagesById.get(content.settings.homePageId ?? '')
+  return home ? [{title: home.title ?? '', path: '/'}] : []
+}
+
+/** The publications pages for the sitemap, each with the newest date among what it lists. */
+export function publicationEntries(content: Content): Array<{path: string; lastmod: string | undefined}> {
+  const lists = [
+    {path: PUBLICATIONS_PATH, publications: content.site.publications},
+    ...publicationFilters(content),
+  ].flatMap((list) =>
+    publicationPages(list.publications).map((publications, i) => ({
+      path: publicationListPath(i + 1, list.path),
+      lastmod: lastPublished(publications),
+    })),
+  )
+  return [
+    ...lists,
+    ...content.site.publications.map((publication) => ({
+      path: publicationPagePath(publication),
+      lastmod: lastPublished([publication]),
+    })),
+  ]
+}
