@@ -7,6 +7,7 @@ const MENU = [
   'Navigation',
   'Pages',
   'News',
+  'Publications',
   'Topics',
   'FAQs',
   'Team',
