@@ -1,3 +1,4 @@
+import {event} from './documents/event.ts'
 import {faq} from './documents/faq.ts'
 import {milestone} from './documents/milestone.ts'
 import {newsArticle} from './documents/newsArticle.ts'
@@ -27,7 +28,7 @@ import {navigation} from './singletons/navigation.ts'
 import {siteSettings} from './singletons/siteSettings.ts'
 import {PAGE_SECTION_TYPES, type PageSectionType} from './vocabulary.ts'
 
-export const documentTypes = [page, faq, teamMember, partner, roadmapStage, milestone, quote, newsArticle, topic]
+export const documentTypes = [page, faq, teamMember, partner, roadmapStage, milestone, quote, newsArticle, topic, event]
 export const singletonTypes = [siteSettings, navigation]
 export const objectTypes = [link, accessibleImage, richText, seo, navItem]
 /**

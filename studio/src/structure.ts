@@ -15,6 +15,7 @@ const PLACED_TYPES = new Set([
   'quote',
   'newsArticle',
   'topic',
+  'event',
 ])
 
 /** Singletons open straight into their one document. */
@@ -37,6 +38,39 @@ export const structure: StructureResolver = (S) =>
           S.documentTypeList('newsArticle')
             .title('News')
             .defaultOrdering([{field: 'date', direction: 'desc'}]),
+        ),
+      S.listItem()
+        .title('Events')
+        .schemaType('event')
+        .child(
+          S.list()
+            .title('Events')
+            .items([
+              S.listItem()
+                .title('Upcoming')
+                .id('upcoming')
+                .schemaType('event')
+                .child(
+                  S.documentList()
+                    .title('Upcoming events')
+                    .schemaType('event')
+                    .apiVersion(API_VERSION)
+                    .filter('_type == "event" && (!defined(start) || dateTime(start) >= now())')
+                    .defaultOrdering([{field: 'start', direction: 'asc'}]),
+                ),
+              S.listItem()
+                .title('Past')
+                .id('past')
+                .schemaType('event')
+                .child(
+                  S.documentList()
+                    .title('Past events')
+                    .schemaType('event')
+                    .apiVersion(API_VERSION)
+                    .filter('_type == "event" && dateTime(start) < now()')
+                    .defaultOrdering([{field: 'start', direction: 'desc'}]),
+                ),
+            ]),
         ),
       S.listItem()
         .title('Topics')

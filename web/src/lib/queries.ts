@@ -37,5 +37,9 @@ export const siteQuery = defineQuery(`{
     _id, _type, title, "slug": slug.current, date, updated, summary, body, image${image},
     "topicIds": topics[]._ref, "relatedIds": related[]._ref
   },
+  "events": *[_type == "event"] | order(start asc, _id asc){
+    _id, _type, title, "slug": slug.current, start, end, format, venue, address, joining,
+    registrationUrl, registrationCloses, status, summary, body, "topicIds": topics[]._ref, example
+  },
   "images": *[_type == "sanity.imageAsset"]{_id, url, extension, "width": metadata.dimensions.width, "height": metadata.dimensions.height}
 }`)

@@ -1,5 +1,6 @@
 import type {APIRoute} from 'astro'
 import {loadContent} from '../lib/content.ts'
+import {EVENTS_PATH, eventPagePath, lastChangedEvents} from '../lib/events.ts'
 import {articlePath, articlesOn, lastChanged, newsListPath, newsPages, TOPICS_PATH, topicPagePath} from '../lib/news.ts'
 
 const escapeXml = (text: string) =>
@@ -28,6 +29,8 @@ export const GET: APIRoute = async ({site}) => {
     ...news.map((article) => ({path: articlePath(article), lastmod: lastChanged([article])})),
     {path: TOPICS_PATH, lastmod: lastChanged(news.filter((article) => (article.topicIds ?? []).length > 0))},
     ...topics.map((topic) => ({path: topicPagePath(topic), lastmod: lastChanged(articlesOn(content, topic))})),
+    {path: EVENTS_PATH, lastmod: lastChangedEvents(content.site.events)},
+    ...content.site.events.map((event) => ({path: eventPagePath(event), lastmod: lastChangedEvents([event])})),
   ]
   const urls = entries
     .map((entry) => ({...entry, url: new URL(entry.path, site).href}))
