@@ -1,3 +1,4 @@
+import {event} from './documents/event.ts'
 import {faq} from './documents/faq.ts'
 import {milestone} from './documents/milestone.ts'
 import {newsArticle} from './documents/newsArticle.ts'
@@ -40,6 +41,7 @@ export const documentTypes = [
   newsArticle,
   topic,
   publication,
+  event,
 ]
 export const singletonTypes = [siteSettings, navigation]
 export const objectTypes = [link, accessibleImage, richText, seo, navItem]

@@ -76,8 +76,13 @@ export const NEWS_PATH = '/news/'
 export const TOPICS_PATH = '/topics/'
 export const newsArticlePath = (slug: string) => `${NEWS_PATH}${slug}/`
 export const topicPath = (slug: string) => `${TOPICS_PATH}${slug}/`
+/** Where events live: `/events/`, `/events/<slug>/`, each one's calendar file, and the upcoming events' calendar. */
+export const EVENTS_PATH = '/events/'
+export const eventPath = (slug: string) => `${EVENTS_PATH}${slug}/`
+export const eventCalendarPath = (slug: string) => `${EVENTS_PATH}${slug}/event.ics`
+export const UPCOMING_EVENTS_CALENDAR_PATH = `${EVENTS_PATH}upcoming.ics`
 /** Addresses the site gives its own sections; no page may take one, or an address under one. */
-export const RESERVED_PATHS = [NEWS_PATH, TOPICS_PATH, '/search/', '/publications/'] as const
+export const RESERVED_PATHS = [NEWS_PATH, TOPICS_PATH, '/search/', '/publications/', EVENTS_PATH] as const
 
 /** The reserved section `path` falls in, if any. */
 export const reservedPathOf = (path: string) => RESERVED_PATHS.find((reserved) => path.startsWith(reserved))

@@ -16,6 +16,7 @@ const PLACED_TYPES = new Set([
   'newsArticle',
   'topic',
   'publication',
+  'event',
 ])
 
 /** Singletons open straight into their one document. */
@@ -46,6 +47,39 @@ export const structure: StructureResolver = (S) =>
           S.documentTypeList('publication')
             .title('Publications')
             .defaultOrdering([{field: 'date', direction: 'desc'}]),
+        ),
+      S.listItem()
+        .title('Events')
+        .schemaType('event')
+        .child(
+          S.list()
+            .title('Events')
+            .items([
+              S.listItem()
+                .title('Upcoming')
+                .id('upcoming')
+                .schemaType('event')
+                .child(
+                  S.documentList()
+                    .title('Upcoming events')
+                    .schemaType('event')
+                    .apiVersion(API_VERSION)
+                    .filter('_type == "event" && (!defined(start) || dateTime(start) >= now())')
+                    .defaultOrdering([{field: 'start', direction: 'asc'}]),
+                ),
+              S.listItem()
+                .title('Past')
+                .id('past')
+                .schemaType('event')
+                .child(
+                  S.documentList()
+                    .title('Past events')
+                    .schemaType('event')
+                    .apiVersion(API_VERSION)
+                    .filter('_type == "event" && dateTime(start) < now()')
+                    .defaultOrdering([{field: 'start', direction: 'desc'}]),
+                ),
+            ]),
         ),
       S.listItem()
         .title('Topics')

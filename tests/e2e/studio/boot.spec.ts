@@ -8,6 +8,7 @@ const MENU = [
   'Pages',
   'News',
   'Publications',
+  'Events',
   'Topics',
   'FAQs',
   'Team',

@@ -1,4 +1,6 @@
 import {isCalendarDate} from '@itss/schemas/dates'
+import {checkEventEnd, checkRegistrationCloses, EVENT_FORMATS, EVENT_STATUSES} from '@itss/schemas/events'
+import {isInstant} from '@itss/schemas/times'
 import {
   isAllowedHref,
   LINK_SCHEME_MESSAGE,
@@ -13,7 +15,14 @@ import {
 } from '@itss/schemas/rules'
 import {PAGE_SECTION_TYPES, PUBLICATION_KINDS} from '@itss/schemas/vocabulary'
 import type {SiteQueryResult} from '../sanity.types.ts'
-import {newsArticlePath, publicationPath, reservedPathOf, resolvePagePaths, topicPath} from '@itss/schemas/paths'
+import {
+  eventPath,
+  newsArticlePath,
+  publicationPath,
+  reservedPathOf,
+  resolvePagePaths,
+  topicPath,
+} from '@itss/schemas/paths'
 
 export interface ContentProblem {
   documentId: string
@@ -208,6 +217,36 @@ export function checkContent(site: SiteQueryResult): ContentProblem[] {
     })
   }
   checkPublications(site, report, {checkSlugs, checkRichText, checkImage, topicIds})
+
+  // Events: addresses, times, links, and topics. Addresses go to events in start order.
+  checkSlugs(site.events, 'event', eventPath)
+  const formats = new Set<string>(EVENT_FORMATS.map((f) => f.value))
+  const statuses = new Set<string>(EVENT_STATUSES.map((s) => s.value))
+  for (const event of site.events) {
+    const {_id: id} = event
+    if (!event.start) report(id, 'start', 'the event has no start')
+    else if (!isInstant(event.start)) report(id, 'start', `“${event.start}” is not a date and time`)
+    if (!event.end) report(id, 'end', 'the event has no end')
+    else if (!isInstant(event.end)) report(id, 'end', `“${event.end}” is not a date and time`)
+    const end = checkEventEnd(event.start, event.end)
+    if (end !== true) report(id, 'end', end)
+    if (event.registrationCloses && !isInstant(event.registrationCloses))
+      report(id, 'registrationCloses', `“${event.registrationCloses}” is not a date and time`)
+    const closes = checkRegistrationCloses(event.start, event.registrationCloses)
+    if (closes !== true) report(id, 'registrationCloses', closes)
+    if (event.format && !formats.has(event.format)) report(id, 'format', `unknown format “${event.format}”`)
+    if (event.status && !statuses.has(event.status)) report(id, 'status', `unknown status “${event.status}”`)
+    if (event.registrationUrl && !/^https?:\/\//i.test(event.registrationUrl.trim()))
+      report(
+        id,
+        'registrationUrl',
+        `“${event.registrationUrl}”: registration links must start with https:// or http://`,
+      )
+    checkRichText(id, 'body', event.body)
+    event.topicIds?.forEach((topicId, i) => {
+      if (!topicIds.has(topicId)) report(id, `topics[${i}]`, `topic ${topicId} does not exist or is not published`)
+    })
+  }
   return problems
 }
 

@@ -15,6 +15,7 @@ export type ImageRef = NonNullable<TeamMember['photo']>
 export type NewsArticle = Site['news'][number]
 export type Topic = Site['topics'][number]
 export type Publication = Site['publications'][number]
+export type SiteEvent = Site['events'][number]
 export type LinkValue = NonNullable<NonNullable<Site['settings']>['footerLinks']>[number]
 
 /** A link in a trail of breadcrumbs, or anywhere a title and an address are enough. */

@@ -43,5 +43,9 @@ export const siteQuery = defineQuery(`{
     "topicIds": topics[]._ref, "roadmapStageId": roadmapStage._ref, "relatedIds": related[]._ref, placeholder
   },
   "files": *[_type == "sanity.fileAsset"]{_id, url, size, mimeType, extension},
+  "events": *[_type == "event"] | order(start asc, _id asc){
+    _id, _type, title, "slug": slug.current, start, end, format, venue, address, joining,
+    registrationUrl, registrationCloses, status, summary, body, "topicIds": topics[]._ref, example
+  },
   "images": *[_type == "sanity.imageAsset"]{_id, url, extension, "width": metadata.dimensions.width, "height": metadata.dimensions.height}
 }`)

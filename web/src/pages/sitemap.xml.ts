@@ -1,6 +1,7 @@
 import type {APIRoute} from 'astro'
 import {loadContent} from '../lib/content.ts'
 import {publicationEntries} from '../lib/publications.ts'
+import {EVENTS_PATH, eventPagePath, lastChangedEvents} from '../lib/events.ts'
 import {articlePath, articlesOn, lastChanged, newsListPath, newsPages, TOPICS_PATH, topicPagePath} from '../lib/news.ts'
 
 const escapeXml = (text: string) =>
@@ -30,6 +31,8 @@ export const GET: APIRoute = async ({site}) => {
     {path: TOPICS_PATH, lastmod: lastChanged(news.filter((article) => (article.topicIds ?? []).length > 0))},
     ...topics.map((topic) => ({path: topicPagePath(topic), lastmod: lastChanged(articlesOn(content, topic))})),
     ...publicationEntries(content),
+    {path: EVENTS_PATH, lastmod: lastChangedEvents(content.site.events)},
+    ...content.site.events.map((event) => ({path: eventPagePath(event), lastmod: lastChangedEvents([event])})),
   ]
   const urls = entries
     .map((entry) => ({...entry, url: new URL(entry.path, site).href}))
