@@ -168,6 +168,12 @@ export function checkContent(site: SiteQueryResult): ContentProblem[] {
 
   // Topics and news: addresses, dates, and what articles point at.
   const topicIds = new Set(site.topics.map((topic) => topic._id))
+  /** Reports each topic a news article, publication or event is filed under that is not published. */
+  const checkTopics = (docId: string, ids: string[] | null) => {
+    ids?.forEach((id, i) => {
+      if (!topicIds.has(id)) report(docId, `topics[${i}]`, `topic ${id} does not exist or is not published`)
+    })
+  }
   const newsIds = new Set(site.news.map((article) => article._id))
   /** Reports a missing or malformed slug, or one already taken; `documents` in the order addresses are given out. */
   const checkSlugs = (
@@ -197,10 +203,7 @@ export function checkContent(site: SiteQueryResult): ContentProblem[] {
   // Topics keep their addresses in title order, as pages do.
   checkSlugs(site.topics, 'topic', topicPath)
   // The older article keeps its address; the newer one that reuses it is reported.
-  const oldestFirst = [...site.news].sort(
-    (a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a._id.localeCompare(b._id),
-  )
-  checkSlugs(oldestFirst, 'news article', newsArticlePath, RESERVED_NEWS_SLUGS)
+  checkSlugs(oldestFirst(site.news), 'news article', newsArticlePath, RESERVED_NEWS_SLUGS)
   for (const article of site.news) {
     if (!article.date) report(article._id, 'date', 'the article has no date')
     else if (!isCalendarDate(article.date)) report(article._id, 'date', `“${article.date}” is not a date (YYYY-MM-DD)`)
@@ -208,15 +211,13 @@ export function checkContent(site: SiteQueryResult): ContentProblem[] {
       report(article._id, 'updated', `“${article.updated}” is not a date (YYYY-MM-DD)`)
     checkRichText(article._id, 'body', article.body)
     checkImage(article._id, 'image', article.image)
-    article.topicIds?.forEach((id, i) => {
-      if (!topicIds.has(id)) report(article._id, `topics[${i}]`, `topic ${id} does not exist or is not published`)
-    })
+    checkTopics(article._id, article.topicIds)
     article.relatedIds?.forEach((id, i) => {
       if (!newsIds.has(id) && !pageIds.has(id))
         report(article._id, `related[${i}]`, `links to ${id}, which does not exist or is not published`)
     })
   }
-  checkPublications(site, report, {checkSlugs, checkRichText, checkImage, topicIds})
+  checkPublications(site, report, {checkSlugs, checkRichText, checkImage, checkTopics})
 
   // Events: addresses, times, links, and topics. Addresses go to events in start order.
   checkSlugs(site.events, 'event', eventPath)
@@ -243,9 +244,7 @@ export function checkContent(site: SiteQueryResult): ContentProblem[] {
         `“${event.registrationUrl}”: registration links must start with https:// or http://`,
       )
     checkRichText(id, 'body', event.body)
-    event.topicIds?.forEach((topicId, i) => {
-      if (!topicIds.has(topicId)) report(id, `topics[${i}]`, `topic ${topicId} does not exist or is not published`)
-    })
+    checkTopics(id, event.topicIds)
   }
   return problems
 }
@@ -263,19 +262,16 @@ function checkPublications(
     ) => void
     checkRichText: (docId: string, field: string, blocks: unknown) => void
     checkImage: (docId: string, field: string, image: Image) => void
-    topicIds: Set<string>
+    checkTopics: (docId: string, ids: string[] | null) => void
   },
 ) {
-  const {checkSlugs, checkRichText, checkImage, topicIds} = checks
+  const {checkSlugs, checkRichText, checkImage, checkTopics} = checks
   const teamIds = new Set(site.team.map((person) => person._id))
   const stageIds = new Set(site.roadmap.map((stage) => stage._id))
   const fileIds = new Set(site.files.map((file) => file._id))
   const publicationIds = new Set(site.publications.map((publication) => publication._id))
   const kinds = new Set<string>(PUBLICATION_KINDS.map((kind) => kind.value))
-  const oldestFirst = [...site.publications].sort(
-    (a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a._id.localeCompare(b._id),
-  )
-  checkSlugs(oldestFirst, 'publication', publicationPath, RESERVED_PUBLICATION_SLUGS)
+  checkSlugs(oldestFirst(site.publications), 'publication', publicationPath, RESERVED_PUBLICATION_SLUGS)
   for (const publication of site.publications) {
     const id = publication._id
     if (!publication.date) report(id, 'date', 'the publication has no date')
@@ -297,9 +293,7 @@ function checkPublications(
           report(id, `authors[${i}]`, `team member ${author.memberId} does not exist or is not published`)
       } else if (!author.name?.trim()) report(id, `authors[${i}].name`, 'the author has no name')
     })
-    publication.topicIds?.forEach((topicId, i) => {
-      if (!topicIds.has(topicId)) report(id, `topics[${i}]`, `topic ${topicId} does not exist or is not published`)
-    })
+    checkTopics(id, publication.topicIds)
     if (publication.roadmapStageId && !stageIds.has(publication.roadmapStageId))
       report(id, 'roadmapStage', `roadmap stage ${publication.roadmapStageId} does not exist or is not published`)
     publication.relatedIds?.forEach((relatedId, i) => {
@@ -314,4 +308,9 @@ interface PortableTextNode {
   style?: string
   markDefs?: Array<{_key: string; _type: string; href?: string; page?: {_ref?: string}}>
   children?: Array<{_type: string; marks?: string[]}>
+}
+
+/** Dated documents oldest first (ties by id), the order in which they are given their addresses. */
+function oldestFirst<T extends {_id: string; date: string | null}>(documents: readonly T[]): T[] {
+  return [...documents].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a._id.localeCompare(b._id))
 }

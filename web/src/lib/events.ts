@@ -53,9 +53,6 @@ export const eventsOn = (content: Content, topic: Topic): SiteEvent[] =>
     .filter((event) => event.topicIds?.includes(topic._id))
     .sort((a, b) => startOf(a) - startOf(b) || a._id.localeCompare(b._id))
 
-export const eventTopics = (content: Content, event: SiteEvent): Topic[] =>
-  (event.topicIds ?? []).flatMap((id) => content.topicsById.get(id) ?? [])
-
 /** `Tuesday 2 March 2027, 10:00 to 12:30 GMT`. */
 export const eventWhen = (event: SiteEvent) => ukTimeRange(event.start ?? '', event.end ?? '')
 

@@ -25,8 +25,9 @@ export function newsPages(content: Content): NewsArticle[][] {
   return pages.length > 0 ? pages : [[]]
 }
 
-export const topicsOf = (content: Content, article: NewsArticle): Topic[] =>
-  (article.topicIds ?? []).flatMap((id) => content.topicsById.get(id) ?? [])
+/** The topics a news article, publication or event is filed under, in the editor's order. */
+export const topicsOf = (content: Content, document: {topicIds: string[] | null}): Topic[] =>
+  (document.topicIds ?? []).flatMap((id) => content.topicsById.get(id) ?? [])
 
 /** Articles filed under a topic, newest first. */
 export const articlesOn = (content: Content, topic: Topic): NewsArticle[] =>

@@ -130,9 +130,6 @@ export function downloadOf(
   return {path: documentPath(publication), description: describeDownload('PDF', file.size, file.pages)}
 }
 
-export const topicsOfPublication = (content: Content, publication: Publication): Topic[] =>
-  (publication.topicIds ?? []).flatMap((id) => content.topicsById.get(id) ?? [])
-
 export const relatedPublications = (content: Content, publication: Publication): Publication[] =>
   (publication.relatedIds ?? []).flatMap((id) => content.publicationsById.get(id) ?? [])
 
