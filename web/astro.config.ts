@@ -4,9 +4,10 @@ import {searchIndex} from './src/integrations/searchIndex.ts'
 import {securityHeaders} from './src/integrations/securityHeaders.ts'
 import {servedPaths} from './src/integrations/servedPaths.ts'
 import {CSP_DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES} from './src/lib/securityHeaders.ts'
+import {DEFAULT_SITE_URL} from './src/lib/siteUrl.ts'
 
 // The public address the site is served from, for canonical links and the sitemap.
-const site = process.env.SITE_URL ?? 'http://localhost:4321'
+const site = process.env.SITE_URL ?? DEFAULT_SITE_URL
 
 export default defineConfig({
   site,

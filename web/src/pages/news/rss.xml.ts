@@ -2,11 +2,12 @@ import rss from '@astrojs/rss'
 import type {APIRoute} from 'astro'
 import {loadContent} from '../../lib/content.ts'
 import {articlePath, NEWS_PATH} from '../../lib/news.ts'
+import {siteUrl} from '../../lib/siteUrl.ts'
 
 /** The news as an RSS feed, newest first: every article with its address, date and summary. */
 export const GET: APIRoute = async ({site}) => {
   const content = await loadContent()
-  const base = site ?? new URL('http://localhost:4321')
+  const base = siteUrl(site)
   return rss({
     title: `News from the ${content.settings.name}`,
     description: `News from the ${content.settings.name} (${content.settings.shortName ?? 'ITSS'}), newest first.`,

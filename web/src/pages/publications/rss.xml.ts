@@ -2,11 +2,12 @@ import rss from '@astrojs/rss'
 import type {APIRoute} from 'astro'
 import {loadContent} from '../../lib/content.ts'
 import {kindTitle, publicationPagePath, PUBLICATIONS_PATH} from '../../lib/publications.ts'
+import {siteUrl} from '../../lib/siteUrl.ts'
 
 /** Publications as an RSS feed, newest first: each with its address, date, summary and kind. */
 export const GET: APIRoute = async ({site}) => {
   const content = await loadContent()
-  const base = site ?? new URL('http://localhost:4321')
+  const base = siteUrl(site)
   return rss({
     title: `Publications from the ${content.settings.name}`,
     description: `Research, reports and policy responses from the ${content.settings.name} (${content.settings.shortName ?? 'ITSS'}), newest first.`,

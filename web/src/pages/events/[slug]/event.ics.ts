@@ -1,6 +1,7 @@
 import type {APIRoute, GetStaticPaths} from 'astro'
 import {loadContent, type SiteEvent} from '../../../lib/content.ts'
 import {calendar, calendarResponse} from '../../../lib/events.ts'
+import {siteUrl} from '../../../lib/siteUrl.ts'
 
 export const getStaticPaths = (async () => {
   const content = await loadContent()
@@ -11,5 +12,5 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({site, props}) => {
   const content = await loadContent()
   const {event} = props as {event: SiteEvent}
-  return calendarResponse(calendar(content, site ?? new URL('http://localhost:4321'), event.title ?? '', [event]))
+  return calendarResponse(calendar(content, siteUrl(site), event.title ?? '', [event]))
 }
