@@ -5,7 +5,7 @@ import {applyPatch} from 'mendoza'
 
 import type {Dataset} from '../storage/dataset.ts'
 import {isDoc} from '../storage/transactions.ts'
-import type {Doc, LogEntry} from '../storage/transactions.ts'
+import type {Change, Doc, LogEntry, Transaction} from '../storage/transactions.ts'
 import {badRequest} from './errors.ts'
 import {publishedId as publishedIdOf} from './ids.ts'
 
@@ -16,6 +16,48 @@ function replay(state: State, entry: LogEntry, id: string): State {
   if (!effects) return state
   const next: unknown = applyPatch(state, effects.apply)
   return isDoc(next) ? next : null
+}
+
+/** The mutations of a logged transaction that touched `id` (each normalized mutation names one document). */
+function mutationsOf(mutations: readonly unknown[], id: string): unknown[] {
+  return mutations.filter((raw) => {
+    const [body] = Object.values(raw as Record<string, {_id?: unknown; id?: unknown}>)
+    return body?._id === id || body?.id === id
+  })
+}
+
+/**
+ * Transaction `id` and every one committed after it, rebuilt from the log with each
+ * document's state before and after (worked back from today's documents by the mendoza
+ * revert effects), for a listener that resumes from `Last-Event-ID`. Undefined when the log
+ * has no such transaction.
+ */
+export function transactionsFrom(dataset: Dataset, id: string): Transaction[] | undefined {
+  const log = dataset.history()
+  const start = log.findIndex((entry) => entry.id === id)
+  if (start === -1) return undefined
+  const state = new Map<string, State>()
+  const transactions: Transaction[] = []
+  for (let i = log.length - 1; i >= start; i--) {
+    const entry = log[i]
+    if (!entry) continue
+    const changes = entry.documentIds.map((docId): Change => {
+      const after = state.has(docId) ? (state.get(docId) ?? null) : (dataset.get(docId) ?? null)
+      const effects = entry.effects[docId]
+      const reverted: unknown = effects ? applyPatch(after, effects.revert) : after
+      const before = isDoc(reverted) ? reverted : null
+      state.set(docId, before)
+      return {id: docId, before, after, mutations: mutationsOf(entry.mutations, docId)}
+    })
+    transactions.push({
+      id: entry.id,
+      timestamp: entry.timestamp,
+      author: entry.author,
+      mutations: entry.mutations,
+      changes,
+    })
+  }
+  return transactions.reverse()
 }
 
 export interface DocumentsAtOptions {

@@ -4,6 +4,7 @@
 import type {Dataset} from '../storage/dataset.ts'
 import {effectsFor} from '../storage/transactions.ts'
 import type {Change, Doc, Effects, Transaction} from '../storage/transactions.ts'
+import {transactionsFrom} from './history.ts'
 import {isPublicId, isVersionId, randomId} from './ids.ts'
 import {matchesFilter, parseQueryOrThrow} from './query.ts'
 
@@ -19,6 +20,11 @@ export interface ListenOptions {
   includeAllVersions: boolean
   /** Include mendoza effects in each event. */
   effects: boolean
+  /**
+   * The last event a reconnecting listener received (the `Last-Event-ID` header): the events
+   * it missed since are sent first, so a dropped connection or a lake restart loses none.
+   */
+  lastEventId?: string | undefined
 }
 
 export interface MutationEvent {
@@ -39,8 +45,8 @@ export interface MutationEvent {
   effects?: Effects
 }
 
-export type ListenEvent =
-  {type: 'welcome'; data: {listenerName: string}} | {type: 'mutation'; id: string; data: MutationEvent}
+type MutationListenEvent = {type: 'mutation'; id: string; data: MutationEvent}
+export type ListenEvent = {type: 'welcome'; data: {listenerName: string}} | MutationListenEvent
 
 export interface Listener {
   /**
@@ -58,7 +64,7 @@ export function listen(dataset: Dataset, options: ListenOptions): Listener {
   const visible = (change: Change) =>
     (authenticated || isPublicId(change.id)) && (options.includeAllVersions || !isVersionId(change.id))
 
-  async function eventsFor(tx: Transaction): Promise<ListenEvent[]> {
+  async function eventsFor(tx: Transaction): Promise<MutationListenEvent[]> {
     const matching: {change: Change; transition: MutationEvent['transition']}[] = []
     for (const change of tx.changes.filter(visible)) {
       const before = await matchesFilter(tree, params, change.before)
@@ -95,15 +101,27 @@ export function listen(dataset: Dataset, options: ListenOptions): Listener {
       // Events are worked out asynchronously (GROQ); the chain keeps them in commit order,
       // and one that fails is reported without stopping the ones after it.
       let chain = Promise.resolve()
-      const unsubscribe = dataset.subscribe((tx) => {
+      const send = (tx: Transaction, after?: string) => {
         chain = chain
           .then(async () => {
-            for (const event of await eventsFor(tx)) emit(event)
+            let events = await eventsFor(tx)
+            // Resuming inside a transaction: only its events after the last one received.
+            if (after !== undefined) events = events.slice(events.findIndex((event) => event.id === after) + 1)
+            for (const event of events) emit(event)
           })
           .catch(onError)
-      })
+      }
       emit({type: 'welcome', data: {listenerName: randomId()}})
-      return unsubscribe
+      // The missed transactions are read from the log and the live ones subscribed to in
+      // one synchronous step, so none falls between the two or comes twice.
+      const {lastEventId} = options
+      if (lastEventId) {
+        const missed = transactionsFrom(dataset, lastEventId.split('#')[0] ?? '') ?? []
+        for (const [index, tx] of missed.entries()) send(tx, index === 0 ? lastEventId : undefined)
+      }
+      return dataset.subscribe((tx) => {
+        send(tx)
+      })
     },
   }
 }

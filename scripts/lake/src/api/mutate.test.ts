@@ -1,17 +1,7 @@
-import {applyPatch} from 'mendoza'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import type {Lake} from '../index.ts'
 import {clientFor, removeDir, tempDir, testLake} from '../testing.ts'
-
-interface MutationEvent {
-  transactionId: string
-  resultRev: string
-  mutations: unknown[]
-  result: Record<string, unknown>
-  previous: Record<string, unknown>
-  effects: {apply: unknown[]; revert: unknown[]}
-}
 
 let dir: string
 let lake: Lake
@@ -160,77 +150,5 @@ describe('POST /data/mutate', () => {
     const client = clientFor(lake)
     await client.create({_id: 'dry', _type: 'note'}, {dryRun: true})
     expect(await client.getDocument('dry')).toBeUndefined()
-  })
-})
-
-describe('GET /data/listen', () => {
-  it('sends welcome, then mutation events with result, previous and mendoza effects', async () => {
-    const client = clientFor(lake)
-    await client.create({_id: 'faq-live', _type: 'faq', question: 'Before'})
-    const events: unknown[] = []
-    const received = new Promise<void>((resolve, reject) => {
-      const subscription = client
-        .listen(
-          '*[_type == "faq"]',
-          {},
-          {events: ['welcome', 'mutation'], includePreviousRevision: true, effectFormat: 'mendoza'},
-        )
-        .subscribe({
-          next: (event) => {
-            events.push(event)
-            if (event.type === 'welcome') client.patch('faq-live').set({question: 'After'}).commit().catch(reject)
-            if (event.type === 'mutation') {
-              subscription.unsubscribe()
-              resolve()
-            }
-          },
-          error: reject,
-        })
-    })
-    await received
-    expect(events[0]).toMatchObject({type: 'welcome'})
-    expect(events[0]).toHaveProperty('listenerName', expect.any(String))
-    const mutation = events[1] as MutationEvent
-    expect(mutation).toMatchObject({
-      type: 'mutation',
-      documentId: 'faq-live',
-      transition: 'update',
-      result: {question: 'After'},
-      previous: {question: 'Before'},
-      transactionTotalEvents: 1,
-      transactionCurrentEvent: 1,
-      visibility: 'query',
-    })
-    expect(mutation.resultRev).toBe(mutation.transactionId)
-    expect(mutation.mutations).toEqual([{patch: {id: 'faq-live', set: {question: 'After'}}}])
-    expect(applyPatch(mutation.previous, mutation.effects.apply)).toEqual(mutation.result)
-  })
-
-  it('reports appear and disappear, and ignores documents outside the filter', async () => {
-    const client = clientFor(lake)
-    const transitions: string[] = []
-    await new Promise<void>((resolve, reject) => {
-      const subscription = client.listen('*[_type == "team"]', {}, {events: ['welcome', 'mutation']}).subscribe({
-        next: (event) => {
-          if (event.type === 'welcome') {
-            const changes = async () => {
-              await client.create({_id: 'other', _type: 'person'})
-              await client.create({_id: 'team-x', _type: 'team'})
-              await client.delete('team-x')
-            }
-            changes().catch(reject)
-          }
-          if (event.type === 'mutation') {
-            transitions.push(`${event.documentId}:${event.transition}`)
-            if (transitions.length === 2) {
-              subscription.unsubscribe()
-              resolve()
-            }
-          }
-        },
-        error: reject,
-      })
-    })
-    expect(transitions).toEqual(['team-x:appear', 'team-x:disappear'])
   })
 })

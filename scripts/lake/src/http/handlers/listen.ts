@@ -9,6 +9,7 @@ import type {Reply} from '../response.ts'
 export function listen(ctx: ServerContext, call: Call): Reply {
   const dataset = datasetNamed(ctx, call.param('dataset'))
   const {search} = call
+  const lastEventId = call.headers['last-event-id']
   const query = search.get('query')
   if (!query) throw badRequest('Missing `query`')
   return {
@@ -17,11 +18,13 @@ export function listen(ctx: ServerContext, call: Call): Reply {
       query,
       params: groqParams(search),
       authenticated: call.authenticated,
-      includeResult: flag(search, 'includeResult', true),
+      // Left out unless asked for, as on Sanity (@sanity/client asks by default).
+      includeResult: flag(search, 'includeResult'),
       includePreviousRevision: flag(search, 'includePreviousRevision'),
       includeMutations: flag(search, 'includeMutations', true),
       includeAllVersions: flag(search, 'includeAllVersions'),
       effects: search.get('effectFormat') === 'mendoza',
+      lastEventId: typeof lastEventId === 'string' ? lastEventId : undefined,
     }),
   }
 }
