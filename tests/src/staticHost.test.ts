@@ -231,6 +231,25 @@ describe('pnpm start and the browser tests (serveSite)', () => {
     expect(await answers(served.url)).toEqual(expected)
   })
 
+  test('sends calendar files, feeds and PDFs with their media types, so browsers open them as such', async () => {
+    const [pdf] = await readdir(path.join(build.outDir, 'publications', 'files'))
+    const types = await Promise.all(
+      ['/events/upcoming.ics', '/news/rss.xml', `/publications/files/${pdf ?? 'none'}`].map(
+        async (address) => `${address} ${(await get(served.url, address)).headers.get('content-type') ?? ''}`,
+      ),
+    )
+    expect(types).toEqual([
+      '/events/upcoming.ics text/calendar; charset=utf-8',
+      '/news/rss.xml application/xml',
+      `/publications/files/${pdf ?? 'none'} application/pdf`,
+    ])
+  })
+
+  test('refuses a port that is already in use, naming it, instead of failing later', async () => {
+    const port = Number(new URL(served.url).port)
+    await expect(serveSite(build.outDir, port)).rejects.toThrow(`127.0.0.1:${port}: EADDRINUSE`)
+  })
+
   test('sends the `_headers` policy with every page, allowing what that page’s own policy allows', async () => {
     const headersFile = await readFile(path.join(build.outDir, '_headers'), 'utf8')
     // One block for every path, which hosts that read `_headers` apply to `/about-us/` and the rest.

@@ -17,6 +17,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.json': 'application/json',
   '.xml': 'application/xml',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -101,7 +104,13 @@ export async function serveSite(root: string, port: number, host = '127.0.0.1') 
         .on('error', () => res.end())
         .pipe(res)
   }
-  await new Promise<void>((resolve) => server.listen(port, host, resolve))
+  await new Promise<void>((resolve, reject) => {
+    // A port in use (another server left running) fails here, with the port named, not later.
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      reject(new Error(`Cannot serve the site on ${host}:${port}: ${err.code ?? err.message}`))
+    })
+    server.listen(port, host, resolve)
+  })
   return {url: `http://${host}:${(server.address() as AddressInfo).port}/`, close: () => server.close()}
 }
 
