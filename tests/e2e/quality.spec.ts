@@ -1,28 +1,12 @@
-import AxeBuilder from '@axe-core/playwright'
-import {expect, test, type APIRequestContext} from '@playwright/test'
-import {HtmlValidate} from 'html-validate'
+import {expect, test} from '@playwright/test'
+import {axeViolations, brokenLinks, htmlProblems, sitemapPaths} from './pageChecks.ts'
 
 /*
  * Every page in the sitemap, and the 404 page, checked as the visitors' issue asks: no axe
  * violations at WCAG 2.2 AA plus best practice, valid HTML, and no broken link or anchor.
  */
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
 const NOT_FOUND_PATH = '/this-page-does-not-exist'
-
-const htmlValidate = new HtmlValidate({
-  extends: ['html-validate:recommended'],
-  rules: {
-    // Astro writes boolean and void elements in its own consistent style; neither affects users.
-    'void-style': 'off',
-    'no-trailing-whitespace': 'off',
-  },
-})
-
-async function sitemapPaths(request: APIRequestContext): Promise<string[]> {
-  const xml = await (await request.get('/sitemap.xml')).text()
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? '/').pathname)
-}
 
 test('the sitemap lists every page in the navigation', async ({page, request}) => {
   const paths = await sitemapPaths(request)
@@ -56,62 +40,18 @@ test('robots.txt points at the sitemap', async ({request}) => {
 test.describe('every page', () => {
   test('has no accessibility violations (axe, WCAG 2.2 AA and best practice)', async ({page, request}) => {
     test.setTimeout(120_000)
-    const failures: string[] = []
-    for (const path of [...(await sitemapPaths(request)), NOT_FOUND_PATH]) {
-      await page.goto(path)
-      const {violations} = await new AxeBuilder({page}).withTags(AXE_TAGS).analyze()
-      for (const violation of violations)
-        failures.push(
-          `${path}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-        )
-    }
-    expect(failures).toEqual([])
+    expect(await axeViolations(page, [...(await sitemapPaths(request)), NOT_FOUND_PATH])).toEqual([])
   })
 
   test('is valid HTML (html-validate)', async ({request}) => {
-    const failures: string[] = []
-    for (const path of [...(await sitemapPaths(request)), NOT_FOUND_PATH]) {
-      const html = await (await request.get(path)).text()
-      const report = await htmlValidate.validateString(html, path)
-      for (const result of report.results)
-        for (const message of result.messages)
-          failures.push(`${path}:${message.line}:${message.column} ${message.ruleId} ${message.message}`)
-    }
-    expect(failures).toEqual([])
+    expect(await htmlProblems(request, [...(await sitemapPaths(request)), NOT_FOUND_PATH])).toEqual([])
   })
 
   test('links only to pages, files and anchors that exist', async ({page, request}) => {
     test.setTimeout(120_000)
-    const broken: string[] = []
-    const checked = new Map<string, boolean>()
-    const idsByPath = new Map<string, Set<string>>()
-    const idsOf = async (path: string) => {
-      let ids = idsByPath.get(path)
-      if (!ids) {
-        await page.goto(path)
-        ids = new Set(await page.locator('[id]').evaluateAll((elements) => elements.map((e) => e.id)))
-        idsByPath.set(path, ids)
-      }
-      return ids
-    }
-    for (const path of await sitemapPaths(request)) {
-      await page.goto(path)
-      const targets = await page
-        .locator('a[href], img[src], link[href]')
-        .evaluateAll((elements) => elements.map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? ''))
-      for (const target of targets) {
-        const url = new URL(target, `http://site${path}`)
-        if (url.host !== 'site') continue // external links are not ours to check offline
-        // 200 at the address as linked: a redirect (a page linked without its slash) is a hop too many.
-        if (!checked.has(url.pathname))
-          checked.set(url.pathname, (await request.get(url.pathname, {maxRedirects: 0})).status() === 200)
-        if (!checked.get(url.pathname)) broken.push(`${path} → ${target}`)
-        else if (url.hash && !(await idsOf(url.pathname)).has(decodeURIComponent(url.hash.slice(1))))
-          broken.push(`${path} → ${target} (no such anchor)`)
-      }
-    }
+    const {broken, checked} = await brokenLinks(page, request, await sitemapPaths(request))
     expect(broken).toEqual([])
-    expect(checked.size).toBeGreaterThan(10)
+    expect(checked).toBeGreaterThan(10)
   })
 })
 
