@@ -8,6 +8,7 @@ import {
   type ListBuilder,
   type StructureResolverContext,
 } from 'sanity/structure'
+import {evaluate, parse} from 'groq-js'
 import {expect, test} from 'vitest'
 import config from '../sanity.config.ts'
 import {structure} from './structure.ts'
@@ -45,7 +46,12 @@ const list = menu.serialize()
 const items = list.items.filter((item): item is ListItem => item.type === 'listItem')
 
 /** A pane as the structure tool receives it, reduced to what tells which documents it shows. */
-type Pane = {type: string; schemaTypeName?: string; options?: {type?: string}; items?: List['items']}
+type Pane = {
+  type: string
+  schemaTypeName?: string
+  options?: {type?: string; filter?: string; params?: Record<string, unknown>}
+  items?: List['items']
+}
 
 /** What opening a menu item shows, resolved and serialized as the Studio's structure tool does. */
 async function open(item: ListItem, index: number, parent: unknown, path: string[]): Promise<Pane | undefined> {
@@ -85,4 +91,30 @@ test('every menu item opens a document type of the schema', () => {
     expect(entry.types, `menu item ${entry.id}`).not.toHaveLength(0)
     for (const type of entry.types) expect(typeNames, `menu item ${entry.id}`).toContain(type)
   }
+})
+
+/** The ids of the documents a list pane shows, by its own filter, run by groq-js as the lake runs it. */
+async function shownBy(pane: Pane | undefined, dataset: object[]): Promise<unknown> {
+  const params = pane?.options?.params ?? {}
+  const tree = parse(`*[${pane?.options?.filter ?? 'false'}] | order(_id)._id`, {params})
+  return (await evaluate(tree, {dataset, params})).get()
+}
+
+test('Events: Upcoming lists the events yet to start, Past those that have started', async () => {
+  const index = items.findIndex((item) => item.title === 'Events')
+  const item = items[index]
+  if (!item) throw new Error('no Events menu item')
+  const events = await open(item, index, list, [])
+  const lists = (events?.items ?? []).filter((sub): sub is ListItem => sub.type === 'listItem')
+  const [upcoming, past] = await Promise.all(lists.map((sub, i) => open(sub, i, events, [item.id])))
+  const inAnHour = new Date(Date.now() + 60 * 60 * 1000).toISOString()
+  const anHourAgo = new Date(Date.now() - 60 * 60 * 1000).toISOString()
+  const dataset = [
+    {_id: 'event-next', _type: 'event', start: inAnHour},
+    {_id: 'event-last', _type: 'event', start: anHourAgo},
+    {_id: 'event-new', _type: 'event'},
+  ]
+  expect(lists.map((sub) => sub.title)).toEqual(['Upcoming', 'Past'])
+  expect(await shownBy(upcoming, dataset)).toEqual(['event-new', 'event-next'])
+  expect(await shownBy(past, dataset)).toEqual(['event-last'])
 })

@@ -64,7 +64,8 @@ export const structure: StructureResolver = (S) =>
                     .title('Upcoming events')
                     .schemaType('event')
                     .apiVersion(API_VERSION)
-                    .filter('_type == "event" && (!defined(start) || dateTime(start) >= now())')
+                    // now() is a string: a dateTime compared with it is null, which lists nothing.
+                    .filter('_type == "event" && (!defined(start) || dateTime(start) >= dateTime(now()))')
                     .defaultOrdering([{field: 'start', direction: 'asc'}]),
                 ),
               S.listItem()
@@ -76,7 +77,7 @@ export const structure: StructureResolver = (S) =>
                     .title('Past events')
                     .schemaType('event')
                     .apiVersion(API_VERSION)
-                    .filter('_type == "event" && dateTime(start) < now()')
+                    .filter('_type == "event" && dateTime(start) < dateTime(now())')
                     .defaultOrdering([{field: 'start', direction: 'desc'}]),
                 ),
             ]),

@@ -138,15 +138,19 @@ export async function publish(page: Page): Promise<void> {
 
 /**
  * Builds the site from what is published in the tests' lake, the way a Sanity project is
- * built, and hands the output folder to `check`; the folder is removed afterwards.
+ * built, and hands the output folder to `check`; the folder is removed afterwards. `env` adds
+ * to the build's environment, for example BUILD_NOW, so a result does not depend on today's date.
  */
-export async function withPublishedSite<T>(check: (outDir: string) => Promise<T>): Promise<T> {
+export async function withPublishedSite<T>(
+  check: (outDir: string) => Promise<T>,
+  env: Record<string, string> = {},
+): Promise<T> {
   const outDir = await tempDir('studio-build')
   try {
-    const build = await buildSite(
-      outDir,
-      projectEnv({projectId: PROJECT_ID, token: editorToken(), httpUrl: lakeHttpUrl}),
-    )
+    const build = await buildSite(outDir, {
+      ...projectEnv({projectId: PROJECT_ID, token: editorToken(), httpUrl: lakeHttpUrl}),
+      ...env,
+    })
     expect(build.code, build.output).toBe(0)
     return await check(outDir)
   } finally {
