@@ -100,7 +100,7 @@ async function shownBy(pane: Pane | undefined, dataset: object[]): Promise<unkno
   return (await evaluate(tree, {dataset, params})).get()
 }
 
-test('Events: Upcoming lists the events yet to start, Past those that have started', async () => {
+test('Events: Upcoming lists the events yet to end, as the site does, Past those that have ended', async () => {
   const index = items.findIndex((item) => item.title === 'Events')
   const item = items[index]
   if (!item) throw new Error('no Events menu item')
@@ -109,12 +109,15 @@ test('Events: Upcoming lists the events yet to start, Past those that have start
   const [upcoming, past] = await Promise.all(lists.map((sub, i) => open(sub, i, events, [item.id])))
   const inAnHour = new Date(Date.now() + 60 * 60 * 1000).toISOString()
   const anHourAgo = new Date(Date.now() - 60 * 60 * 1000).toISOString()
+  const inTwoHours = new Date(Date.now() + 2 * 60 * 60 * 1000).toISOString()
+  const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000).toISOString()
   const dataset = [
-    {_id: 'event-next', _type: 'event', start: inAnHour},
-    {_id: 'event-last', _type: 'event', start: anHourAgo},
+    {_id: 'event-next', _type: 'event', start: inAnHour, end: inTwoHours},
+    {_id: 'event-now', _type: 'event', start: anHourAgo, end: inAnHour},
+    {_id: 'event-last', _type: 'event', start: twoHoursAgo, end: anHourAgo},
     {_id: 'event-new', _type: 'event'},
   ]
   expect(lists.map((sub) => sub.title)).toEqual(['Upcoming', 'Past'])
-  expect(await shownBy(upcoming, dataset)).toEqual(['event-new', 'event-next'])
+  expect(await shownBy(upcoming, dataset)).toEqual(['event-new', 'event-next', 'event-now'])
   expect(await shownBy(past, dataset)).toEqual(['event-last'])
 })

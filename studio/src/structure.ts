@@ -64,8 +64,9 @@ export const structure: StructureResolver = (S) =>
                     .title('Upcoming events')
                     .schemaType('event')
                     .apiVersion(API_VERSION)
-                    // now() is a string: a dateTime compared with it is null, which lists nothing.
-                    .filter('_type == "event" && (!defined(start) || dateTime(start) >= dateTime(now()))')
+                    // As on the site, an event under way is upcoming until it ends. now() is a
+                    // string: a dateTime compared with it is null, which lists nothing.
+                    .filter('_type == "event" && (!defined(end) || dateTime(end) >= dateTime(now()))')
                     .defaultOrdering([{field: 'start', direction: 'asc'}]),
                 ),
               S.listItem()
@@ -77,7 +78,7 @@ export const structure: StructureResolver = (S) =>
                     .title('Past events')
                     .schemaType('event')
                     .apiVersion(API_VERSION)
-                    .filter('_type == "event" && dateTime(start) < dateTime(now())')
+                    .filter('_type == "event" && dateTime(end) < dateTime(now())')
                     .defaultOrdering([{field: 'start', direction: 'desc'}]),
                 ),
             ]),
