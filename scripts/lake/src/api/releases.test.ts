@@ -207,6 +207,21 @@ describe('release actions', () => {
     expect(await c.getDocuments(['course-x', 'team-x'])).toEqual([expect.objectContaining({_id: 'course-x'}), null])
   })
 
+  it('answers the dry runs the Studio asks permission with, changing nothing', async () => {
+    const c = client()
+    await releaseWith(c, 'rAsked', [{_id: 'course-asked', _type: 'course', title: 'Asked'}])
+    // How the Studio finds out whether the editor may create, publish and archive releases.
+    const dryRun = {dryRun: true, skipCrossDatasetReferenceValidation: true}
+    await c.releases.create({releaseId: 'rMaybe', metadata: {releaseType: 'asap'}}, dryRun)
+    await c.releases.publish({releaseId: 'rAsked'}, dryRun)
+    await c.releases.archive({releaseId: 'rAsked'}, dryRun)
+    expect(await c.releases.get({releaseId: 'rMaybe'})).toBeUndefined()
+    expect((await c.releases.get({releaseId: 'rAsked'}))?.state).toBe('active')
+    expect(await c.getDocument('course-asked')).toBeUndefined()
+    // A dry run still says when the action could not apply.
+    await expectRefused(c.releases.unschedule({releaseId: 'rAsked'}, dryRun), 409, 'is active')
+  })
+
   it('archives a release, removing its versions, and unarchives it with them restored', async () => {
     const c = client()
     await releaseWith(c, 'rShelved', [{_id: 'course-a', _type: 'course', title: 'Shelved'}])
