@@ -69,6 +69,7 @@ async function apply(stage: Stage, action: Json, index: number): Promise<void> {
       const draftId = stringField(action, 'draftId', index)
       const publishedId = stringField(action, 'publishedId', index)
       if (!isObject(action.patch)) throw badRequest(`Action ${String(index)}: \`patch\` must be an object`)
+      checkReleaseOpen(stage, draftId, index)
       if (!stage.current(draftId)) {
         // The Studio edits a published document by patching a draft it expects us to create.
         const published = stage.current(publishedId)

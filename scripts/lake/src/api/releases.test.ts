@@ -113,6 +113,17 @@ describe('release actions', () => {
       'scheduled',
     )
     await expectRefused(c.discardVersion({releaseId: 'rSched', publishedId: 'course-s'}), 409)
+    await expectRefused(
+      c.action({
+        actionType: 'sanity.action.document.edit',
+        draftId: 'versions.rSched.course-s',
+        publishedId: 'course-s',
+        patch: {set: {title: 'Edited'}},
+      }),
+      409,
+      'scheduled',
+    )
+    expect(await c.getDocument('versions.rSched.course-s')).toMatchObject({title: 'Scheduled'})
     for (const attempt of [
       c.releases.publish({releaseId: 'rSched'}),
       c.releases.archive({releaseId: 'rSched'}),

@@ -76,7 +76,7 @@ describe('the release scheduler', () => {
     await expect(c.releases.publish({releaseId: 'rTimed'})).rejects.toMatchObject({statusCode: 409})
     expect((await c.releases.get({releaseId: 'rTimed'}))?._rev).toBe(rev)
     expect(await publishCount(c, 'course-rTimed')).toBe(1)
-  })
+  }, 15_000)
 
   it('does not publish a release that was unscheduled in time', async () => {
     const lake = await loggingLake(await freshDir(), [])
@@ -86,7 +86,7 @@ describe('the release scheduler', () => {
     await sleep(1300)
     expect((await c.releases.get({releaseId: 'rCalledOff'}))?.state).toBe('active')
     expect(await c.getDocument('course-rCalledOff')).toBeUndefined()
-  })
+  }, 15_000)
 
   it('after a SIGKILL, publishes on start a release that fell due while the lake was down, once', async () => {
     const dir = await freshDir()
@@ -94,7 +94,7 @@ describe('the release scheduler', () => {
     cleanups.push(() => child.kill('SIGKILL'))
     const before = client(running)
     const duringDowntime = await scheduledRelease(before, 'rMissed', 1500)
-    const afterRestart = await scheduledRelease(before, 'rLater', 4000)
+    const afterRestart = await scheduledRelease(before, 'rLater', 5000)
     child.kill('SIGKILL')
     await new Promise((resolve) => child.once('exit', resolve))
     await sleep(Date.parse(duringDowntime) - Date.now() + 300)
@@ -123,5 +123,5 @@ describe('the release scheduler', () => {
     expect((await c2.releases.get({releaseId: 'rMissed'}))?._rev).toBe(missed.rev)
     expect(await publishCount(c2, 'course-rMissed')).toBe(1)
     expect(await publishCount(c2, 'course-rLater')).toBe(1)
-  })
+  }, 30_000)
 })
