@@ -88,6 +88,30 @@ describe('the release scheduler', () => {
     expect(await c.getDocument('course-rCalledOff')).toBeUndefined()
   }, 15_000)
 
+  it('puts a release it could not publish back to active, saying why', async () => {
+    const lines: string[] = []
+    const lake = await loggingLake(await freshDir(), lines)
+    const c = client(lake)
+    await c.create({_id: 'team-kept', _type: 'team', title: 'Kept'})
+    await c.create({_id: 'person-kept', _type: 'person', team: {_type: 'reference', _ref: 'team-kept'}})
+    await c.releases.create({releaseId: 'rDoomed', metadata: {releaseType: 'scheduled'}})
+    await c.createVersion({releaseId: 'rDoomed', publishedId: 'course-doomed', document: {_type: 'course'}})
+    await c.unpublishVersion({releaseId: 'rDoomed', publishedId: 'team-kept'})
+    await c.releases.schedule({releaseId: 'rDoomed', publishAt: new Date(Date.now() + 800).toISOString()})
+
+    await expect
+      .poll(async () => (await c.releases.get({releaseId: 'rDoomed'}))?.state, {timeout: 5000, interval: 50})
+      .toBe('active')
+    const release = await c.releases.get({releaseId: 'rDoomed'})
+    expect(release?.error?.message).toContain('references to it from "person-kept"')
+    expect(release).not.toHaveProperty('publishAt')
+    expect(await c.getDocuments(['course-doomed', 'team-kept'])).toEqual([
+      null,
+      expect.objectContaining({_id: 'team-kept'}),
+    ])
+    expect(lines).toContainEqual(expect.stringContaining('could not publish release "rDoomed"'))
+  }, 15_000)
+
   it('after a SIGKILL, publishes on start a release that fell due while the lake was down, once', async () => {
     const dir = await freshDir()
     const {child, running} = await startChildLake(dir)
