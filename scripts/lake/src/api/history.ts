@@ -8,6 +8,7 @@ import {isDoc} from '../storage/transactions.ts'
 import type {Change, Doc, LogEntry, Transaction} from '../storage/transactions.ts'
 import {badRequest} from './errors.ts'
 import {isVersionId, publishedId as publishedIdOf, releaseIdOf} from './ids.ts'
+import {isUnpublishMarker} from './publishing.ts'
 
 type State = Doc | null
 
@@ -202,9 +203,6 @@ export interface DocumentEvent {
   releaseId?: string
   publishCause?: 'document.publish' | 'release.publish'
 }
-
-const isUnpublishMarker = (doc: State) =>
-  typeof doc?._system === 'object' && doc._system !== null && (doc._system as {delete?: unknown}).delete === true
 
 /**
  * What happened to a document, its draft and its release versions, newest first, in the

@@ -20,7 +20,6 @@ export const isSystemId = (id: string) => id.startsWith('_.')
 export const isPublishedLayerId = (id: string) => !isDraftId(id) && !isVersionId(id)
 
 export const releaseDocumentId = (releaseId: string) => `_.releases.${releaseId}`
-export const versionIdOf = (releaseId: string, publishedId: string) => `versions.${releaseId}.${publishedId}`
 export const isVersionIn = (releaseId: string, id: string) => id.startsWith(`versions.${releaseId}.`)
 
 /** The release a `versions.<release>.<id>` document belongs to. */

@@ -2,6 +2,9 @@
 import type {Doc} from '../storage/transactions.ts'
 import {isObject} from './actionInput.ts'
 
+/** A release version marked (by the unpublish version action) to unpublish its document. */
+export const isUnpublishMarker = (doc: Doc | null) => isObject(doc?._system) && doc._system.delete === true
+
 /** A document's content under another id: its own _rev and _updatedAt do not carry over. */
 export function contentOf(doc: Doc, id: string): Doc {
   const {_rev: _r, _updatedAt: _u, ...rest} = doc

@@ -8,6 +8,7 @@ import type {Dataset} from '../storage/dataset.ts'
 import type {Doc} from '../storage/transactions.ts'
 import {badRequest, queryParseError} from './errors.ts'
 import {isPublicId, isPublishedLayerId, publishedId} from './ids.ts'
+import {isUnpublishMarker} from './publishing.ts'
 
 /**
  * `raw` sees every document. Anything else is a stack of layers, highest first, ending in
@@ -58,9 +59,6 @@ export function perspectiveView(docs: Iterable<Doc>, perspective: Perspective, a
   }
   return view
 }
-
-const isUnpublishMarker = (doc: Doc) =>
-  typeof doc._system === 'object' && doc._system !== null && (doc._system as {delete?: unknown}).delete === true
 
 const viewCache = new WeakMap<Dataset, {version: number; views: Map<string, Doc[]>}>()
 

@@ -12,7 +12,7 @@ import type {Json} from './actionInput.ts'
 import {badRequest} from './errors.ts'
 import {documentsAt} from './history.ts'
 import {isValidId, isVersionIn, publishedId as publishedIdOf, releaseDocumentId} from './ids.ts'
-import {contentOf, publishedFrom} from './publishing.ts'
+import {contentOf, isUnpublishMarker, publishedFrom} from './publishing.ts'
 import {Stage} from './stage.ts'
 
 export const RELEASE_TYPE = 'system.release'
@@ -169,8 +169,8 @@ async function publishVersions(stage: Stage, release: Doc, index: number): Promi
   for (const version of versions) {
     const publishedId = publishedIdOf(version._id)
     const published = stage.current(publishedId)
-    const unpublish = isObject(version._system) && version._system.delete === true
-    if (!unpublish) await stage.run({createOrReplace: publishedFrom(version, publishedId, published)}, index)
+    if (!isUnpublishMarker(version))
+      await stage.run({createOrReplace: publishedFrom(version, publishedId, published)}, index)
     else if (published) await stage.run({delete: {id: publishedId}}, index)
     await stage.run({delete: {id: version._id}}, index)
   }
