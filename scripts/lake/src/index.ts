@@ -3,6 +3,7 @@
 // the layers together: storage (datasets on disk), the API over it, and the HTTP servers.
 import path from 'node:path'
 
+import {startScheduler} from './api/scheduler.ts'
 import {createHandler} from './http/server.ts'
 import {serve} from './http/servers.ts'
 import type {Serving} from './http/servers.ts'
@@ -77,6 +78,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
   /** Open event streams and sockets, ended first on close. */
   const streams = new Set<() => void>()
   let presence: ReturnType<typeof createPresenceSocket> | undefined
+  let stopScheduler: (() => void) | undefined
   let serving: Serving | undefined
   let closing: Promise<void> | undefined
 
@@ -84,6 +86,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     closing ??= (async () => {
       for (const end of [...streams]) end()
       presence?.close()
+      stopScheduler?.()
       await serving?.close()
       try {
         await closeDatasets(datasets.values())
@@ -134,6 +137,8 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
         throw err
       }
     }
+
+    stopScheduler = startScheduler(dataset, {author: EDITOR_USER_ID, log})
 
     return {httpUrl, httpsUrl, certPath, projectId, datasets: [...datasets.keys()], token, dataDir, close}
   } catch (err) {

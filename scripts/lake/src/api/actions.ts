@@ -1,13 +1,17 @@
 // POST /data/actions/:dataset: Sanity's Actions API, which the Studio uses for every edit,
-// publish, unpublish, delete and discard of an ordinary (draft-backed) document. Each
-// request is one transaction: its actions become mutations on one Stage, so a publish
-// writes the published document and deletes the draft atomically, and the listener sees
-// one transaction with `_rev` equal to its id.
+// publish, unpublish, delete and discard of a document, and for releases and their versions
+// (releases.ts, versions.ts). Each request is one transaction: its actions become mutations
+// on one Stage, so a publish writes the published document and deletes the draft atomically,
+// and the listener sees one transaction with `_rev` equal to its id.
 import type {Dataset} from '../storage/dataset.ts'
-import type {Doc} from '../storage/transactions.ts'
-import {ApiError, badRequest} from './errors.ts'
+import {actionError, isObject, stringField} from './actionInput.ts'
+import type {Json} from './actionInput.ts'
+import {badRequest} from './errors.ts'
 import {isDraftId, isVersionId, publishedId as publishedIdOf} from './ids.ts'
+import {contentOf, publishedFrom} from './publishing.ts'
+import {applyReleaseAction, isReleaseAction} from './releases.ts'
 import {Stage} from './stage.ts'
+import {applyVersionAction, checkReleaseOpen, isVersionAction} from './versions.ts'
 
 export interface ActionOptions {
   author: string
@@ -15,48 +19,8 @@ export interface ActionOptions {
   dryRun?: boolean | undefined
 }
 
-type Json = Record<string, unknown>
-
 /** One action, `{actionType, ...}`; its fields are checked when it is applied. */
 export type Action = Json
-
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
-
-/** An action that cannot apply to the current state (Sanity answers these with 409). */
-function actionError(index: number, description: string, status = 409): ApiError {
-  return new ApiError(status, 'actionError', description, {items: [{error: {description}, index}]})
-}
-
-function stringField(action: Json, name: string, index: number): string {
-  const value = action[name]
-  if (typeof value !== 'string' || value === '')
-    throw badRequest(`Action ${String(index)}: \`${name}\` must be a string`)
-  return value
-}
-
-/** A published document's content as the start of a draft: its own _rev and _updatedAt do not carry over. */
-function contentOf(doc: Doc, id: string): Doc {
-  const {_rev: _r, _updatedAt: _u, ...rest} = doc
-  return {...rest, _id: id}
-}
-
-/** The document with its `_strengthenOnPublish` references made strong. */
-function strengthenReferences(doc: Doc): Doc {
-  const strengthened: Doc = {...doc}
-  for (const [key, value] of Object.entries(doc)) strengthened[key] = strengthenOnPublish(value)
-  return strengthened
-}
-
-/** References marked `_strengthenOnPublish` (made weak while the target was a draft) become strong. */
-function strengthenOnPublish(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(strengthenOnPublish)
-  if (!isObject(value)) return value
-  if (typeof value._ref === 'string' && isObject(value._strengthenOnPublish)) {
-    const {_strengthenOnPublish: options, _weak: weak, ...rest} = value
-    return options.weak ? {...rest, _weak: weak} : rest
-  }
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, strengthenOnPublish(item)]))
-}
 
 export const ACTIONS_EXPECTED = '`actions` must be an action or a list of them'
 
@@ -105,6 +69,7 @@ async function apply(stage: Stage, action: Json, index: number): Promise<void> {
       const draftId = stringField(action, 'draftId', index)
       const publishedId = stringField(action, 'publishedId', index)
       if (!isObject(action.patch)) throw badRequest(`Action ${String(index)}: \`patch\` must be an object`)
+      checkReleaseOpen(stage, draftId, index)
       if (!stage.current(draftId)) {
         // The Studio edits a published document by patching a draft it expects us to create.
         const published = stage.current(publishedId)
@@ -133,9 +98,7 @@ async function apply(stage: Stage, action: Json, index: number): Promise<void> {
           `Published document "${publishedId}" has revision "${published?._rev ?? '(none)'}", expected "${action.ifPublishedRevisionId}"`,
         )
       }
-      const value = strengthenReferences(contentOf(draft, publishedId))
-      if (published?._createdAt) value._createdAt = published._createdAt
-      await stage.run({createOrReplace: value}, index)
+      await stage.run({createOrReplace: publishedFrom(draft, publishedId, published)}, index)
       await stage.run({delete: {id: draftId}}, index)
       return
     }
@@ -166,6 +129,7 @@ async function apply(stage: Stage, action: Json, index: number): Promise<void> {
       const id = stringField(action, type === 'sanity.action.document.discard' ? 'draftId' : 'versionId', index)
       if (!isDraftId(id) && !isVersionId(id))
         throw badRequest(`Action ${String(index)}: "${id}" is not a draft or version id`)
+      checkReleaseOpen(stage, id, index)
       if (!stage.current(id)) throw actionError(index, `Cannot discard "${id}": it does not exist`)
       await stage.run({delete: {id}}, index)
       return
@@ -183,6 +147,8 @@ async function apply(stage: Stage, action: Json, index: number): Promise<void> {
       return
     }
     default:
+      if (isReleaseAction(type)) return applyReleaseAction(stage, action, index)
+      if (isVersionAction(type)) return applyVersionAction(stage, action, index)
       throw badRequest(`Action ${String(index)}: unsupported actionType ${JSON.stringify(type)}`)
   }
 }

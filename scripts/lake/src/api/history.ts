@@ -7,7 +7,8 @@ import type {Dataset} from '../storage/dataset.ts'
 import {isDoc} from '../storage/transactions.ts'
 import type {Change, Doc, LogEntry, Transaction} from '../storage/transactions.ts'
 import {badRequest} from './errors.ts'
-import {publishedId as publishedIdOf} from './ids.ts'
+import {isVersionId, publishedId as publishedIdOf, releaseIdOf} from './ids.ts'
+import {isUnpublishMarker} from './publishing.ts'
 
 type State = Doc | null
 
@@ -199,49 +200,90 @@ export interface DocumentEvent {
   revisionId?: string
   versionId?: string
   versionRevisionId?: string
+  releaseId?: string
+  publishCause?: 'document.publish' | 'release.publish'
 }
 
 /**
- * What happened to a document and its draft, newest first, in the shape of Sanity's events
- * API. Edits to the draft are not events: the Studio reads those from the transactions.
+ * What happened to a document, its draft and its release versions, newest first, in the
+ * shape of Sanity's events API. Edits to a version are not events: the Studio reads those
+ * from the transactions.
  */
 function documentEvents(dataset: Dataset, documentId: string): DocumentEvent[] {
   const published = publishedIdOf(documentId)
-  const draft = `drafts.${published}`
+  const inGroup = (id: string) => id !== published && publishedIdOf(id) === published
   const events: DocumentEvent[] = []
-  let pub: State = null
-  let drf: State = null
+  const states = new Map<string, State>()
   for (const entry of dataset.history()) {
-    if (!entry.effects[published] && !entry.effects[draft]) continue
+    const versionIds = Object.keys(entry.effects).filter(inGroup)
+    if (!entry.effects[published] && versionIds.length === 0) continue
+    const before = (id: string) => states.get(id) ?? null
+    const after = new Map(versionIds.map((id) => [id, replay(before(id), entry, id)]))
+    const pub = before(published)
     const pubAfter = replay(pub, entry, published)
-    const drfAfter = replay(drf, entry, draft)
     const base = {documentId: published, timestamp: entry.timestamp, author: entry.author}
-    const pubChanged = Boolean(entry.effects[published])
-    const drfChanged = Boolean(entry.effects[draft])
-    if (pubChanged && pubAfter && drfChanged && drf && !drfAfter) {
+    const release = (id: string): {releaseId?: string} => {
+      const releaseId = releaseIdOf(id)
+      return releaseId === undefined ? {} : {releaseId}
+    }
+    // The version a publish or unpublish came from: one that existed before and is gone now.
+    const consumed = versionIds.filter((id) => before(id) && !after.get(id))
+    const source = consumed.find((id) => !isUnpublishMarker(before(id)))
+    const marker = consumed.find((id) => isUnpublishMarker(before(id)))
+    const handled = new Set<string>()
+
+    if (entry.effects[published] && pubAfter && source) {
+      handled.add(source)
       events.push({
         ...base,
         type: 'publishDocumentVersion',
         revisionId: entry.id,
-        versionId: draft,
-        versionRevisionId: drf._rev ?? entry.id,
+        versionId: source,
+        versionRevisionId: before(source)?._rev ?? entry.id,
+        ...release(source),
+        publishCause: isVersionId(source) ? 'release.publish' : 'document.publish',
       })
-    } else if (pubChanged && pub && !pubAfter) {
+    } else if (entry.effects[published] && pub && !pubAfter) {
+      const remaining = marker ?? versionIds.find((id) => after.get(id))
+      if (remaining) handled.add(remaining)
       events.push(
-        drfAfter ? {...base, type: 'unpublishDocument', versionId: draft} : {...base, type: 'deleteDocumentGroup'},
+        remaining
+          ? {
+              ...base,
+              type: 'unpublishDocument',
+              versionId: remaining,
+              versionRevisionId: entry.id,
+              ...release(remaining),
+            }
+          : {...base, type: 'deleteDocumentGroup'},
       )
-    } else {
-      if (pubChanged && pubAfter) {
-        events.push({...base, type: pub ? 'updateLiveDocument' : 'createLiveDocument', revisionId: entry.id})
-      }
-      if (drfChanged && !drf && drfAfter) {
-        events.push({...base, type: 'createDocumentVersion', versionId: draft, versionRevisionId: entry.id})
-      } else if (drfChanged && drf && !drfAfter) {
-        events.push({...base, type: 'deleteDocumentVersion', versionId: draft, versionRevisionId: drf._rev ?? entry.id})
+    } else if (entry.effects[published] && pubAfter) {
+      events.push({...base, type: pub ? 'updateLiveDocument' : 'createLiveDocument', revisionId: entry.id})
+    }
+    for (const id of versionIds) {
+      if (handled.has(id)) continue
+      const was = before(id)
+      const now = after.get(id) ?? null
+      if (!was && now) {
+        events.push({
+          ...base,
+          type: 'createDocumentVersion',
+          versionId: id,
+          versionRevisionId: entry.id,
+          ...release(id),
+        })
+      } else if (was && !now) {
+        events.push({
+          ...base,
+          type: 'deleteDocumentVersion',
+          versionId: id,
+          versionRevisionId: was._rev ?? entry.id,
+          ...release(id),
+        })
       }
     }
-    pub = pubAfter
-    drf = drfAfter
+    states.set(published, pubAfter)
+    for (const [id, state] of after) states.set(id, state)
   }
   return events.reverse()
 }

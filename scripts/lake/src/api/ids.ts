@@ -13,6 +13,17 @@ export function randomId(length = 22): string {
 
 export const isDraftId = (id: string) => id.startsWith('drafts.')
 export const isVersionId = (id: string) => id.startsWith('versions.')
+/** System documents, such as releases (`_.releases.<id>`), live under `_.`. */
+export const isSystemId = (id: string) => id.startsWith('_.')
+
+/** A document of the published layer: neither a draft nor a release version. */
+export const isPublishedLayerId = (id: string) => !isDraftId(id) && !isVersionId(id)
+
+export const releaseDocumentId = (releaseId: string) => `_.releases.${releaseId}`
+export const isVersionIn = (releaseId: string, id: string) => id.startsWith(`versions.${releaseId}.`)
+
+/** The release a `versions.<release>.<id>` document belongs to. */
+export const releaseIdOf = (id: string): string | undefined => (isVersionId(id) ? id.split('.')[1] : undefined)
 
 /** The published id a draft or release version belongs to. */
 export function publishedId(id: string): string {
@@ -21,8 +32,8 @@ export function publishedId(id: string): string {
   return id
 }
 
-/** Whether an id is readable without a token, as in a public Sanity dataset. */
-export const isPublicId = (id: string) => !isDraftId(id) && !isVersionId(id)
+/** Whether an id is readable without a token, as in a public Sanity dataset (releases are not). */
+export const isPublicId = (id: string) => isPublishedLayerId(id) && !isSystemId(id)
 
 // Sanity allows letters, digits, `_`, `-` and `.` path separators, up to 128 characters.
 const VALID_ID = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/

@@ -7,7 +7,8 @@ import {API_VERSION} from '@itss/schemas/api'
 import type {Dataset} from '../storage/dataset.ts'
 import type {Doc} from '../storage/transactions.ts'
 import {badRequest, queryParseError} from './errors.ts'
-import {isPublicId, publishedId} from './ids.ts'
+import {isPublicId, isPublishedLayerId, publishedId} from './ids.ts'
+import {isUnpublishMarker} from './publishing.ts'
 
 /**
  * `raw` sees every document. Anything else is a stack of layers, highest first, ending in
@@ -39,7 +40,7 @@ function layerId(layer: string, id: string): string {
 export function perspectiveView(docs: Iterable<Doc>, perspective: Perspective, authenticated: boolean): Doc[] {
   const visible = [...docs].filter((doc) => authenticated || isPublicId(doc._id))
   if (perspective === 'raw') return visible
-  if (perspective.length === 1) return visible.filter((doc) => isPublicId(doc._id))
+  if (perspective.length === 1) return visible.filter((doc) => isPublishedLayerId(doc._id))
 
   const byId = new Map(visible.map((doc) => [doc._id, doc]))
   const view: Doc[] = []
@@ -50,10 +51,10 @@ export function perspectiveView(docs: Iterable<Doc>, perspective: Perspective, a
     seen.add(id)
     for (const layer of perspective) {
       const found = byId.get(layerId(layer, id))
-      if (found) {
-        view.push({...found, _id: id, _originalId: found._id})
-        break
-      }
+      if (!found) continue
+      // A version marked to unpublish its document hides it in that release's view.
+      if (!isUnpublishMarker(found)) view.push({...found, _id: id, _originalId: found._id})
+      break
     }
   }
   return view

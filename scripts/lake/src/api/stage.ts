@@ -56,6 +56,11 @@ export class Stage {
     }
   }
 
+  /** The dataset this transaction will commit to. */
+  get dataset(): Dataset {
+    return this.#dataset
+  }
+
   /** A document as this transaction sees it so far. */
   current(id: string): Doc | null {
     return this.#staged.has(id) ? (this.#staged.get(id) ?? null) : (this.#dataset.get(id) ?? null)
@@ -69,8 +74,8 @@ export class Stage {
     this.#normalized.push(mut)
   }
 
-  // Documents the staged state holds, for patches and deletes by query.
-  #stagedDataset(): Doc[] {
+  /** Every document as this transaction sees it so far. */
+  documents(): Doc[] {
     const all = new Map<string, Doc>()
     for (const doc of this.#dataset.documents()) all.set(doc._id, doc)
     for (const [id, doc] of this.#staged) {
@@ -113,14 +118,14 @@ export class Stage {
         break
       }
       case 'delete': {
-        const ids = await targetIds(body, index, () => this.#stagedDataset())
+        const ids = await targetIds(body, index, () => this.documents())
         for (const id of ids) {
           this.#record(id, {delete: {id}}, null, this.current(id) ? 'delete' : 'none')
         }
         break
       }
       case 'patch': {
-        const ids = await targetIds(body, index, () => this.#stagedDataset())
+        const ids = await targetIds(body, index, () => this.documents())
         const ops: Json = {}
         for (const op of PATCH_OPS) if (body[op] !== undefined) ops[op] = body[op]
         for (const id of ids) {
@@ -183,7 +188,7 @@ export class Stage {
     )
     if (deleted.size === 0) return
     const referencing = new Map<string, string[]>()
-    for (const doc of this.#stagedDataset()) {
+    for (const doc of this.documents()) {
       for (const ref of strongReferences(doc)) {
         if (deleted.has(ref) && ref !== doc._id) referencing.set(ref, [...(referencing.get(ref) ?? []), doc._id])
       }
