@@ -22,12 +22,15 @@ async function publishedRedirects(client: SanityClient) {
   const redirects = await client.fetch<Array<{_id: string; from: string | null}>>(
     `*[_type == "redirect" && !(_id in path("drafts.**"))]{_id, from}`,
   )
-  return redirects.map((redirect) => ({...redirect, from: redirect.from ? normaliseRedirectSource(redirect.from) : null}))
+  return redirects.map((redirect) => ({
+    ...redirect,
+    from: redirect.from ? normaliseRedirectSource(redirect.from) : null,
+  }))
 }
 
 /** Resolves once the published document's revision is no longer `revision`; false if it never changes. */
 async function published(client: SanityClient, id: string, revision: string | undefined): Promise<boolean> {
-  for (const started = Date.now(); Date.now() - started < PUBLISH_TIMEOUT_MS; ) {
+  for (const started = Date.now(); Date.now() - started < PUBLISH_TIMEOUT_MS;) {
     const doc = await client.getDocument(id)
     if (doc && doc._rev !== revision) return true
     await new Promise((resolve) => setTimeout(resolve, 500))
@@ -77,7 +80,9 @@ export function withRedirects(Publish: DocumentActionComponent): DocumentActionC
       }
       // Before publishing, so no build ever sees a redirect away from a page that is live.
       const newAddresses = new Set(moves.map((move) => move.to))
-      const stale = (await publishedRedirects(client)).filter((redirect) => redirect.from && newAddresses.has(redirect.from))
+      const stale = (await publishedRedirects(client)).filter(
+        (redirect) => redirect.from && newAddresses.has(redirect.from),
+      )
       if (stale.length > 0) {
         const transaction = client.transaction()
         for (const redirect of stale) transaction.delete(redirect._id)

@@ -37,7 +37,10 @@ export const redirect = defineType({
           if (format !== true || !from) return format
           // A live page's own address must show that page, so no redirect may take it.
           const client = context.getClient({apiVersion: API_VERSION})
-          const published = await client.fetch<PublishedAddresses>(PUBLISHED_ADDRESSES_QUERY, PUBLISHED_ADDRESSES_PARAMS)
+          const published = await client.fetch<PublishedAddresses>(
+            PUBLISHED_ADDRESSES_QUERY,
+            PUBLISHED_ADDRESSES_PARAMS,
+          )
           const path = normaliseRedirectSource(from)
           const taken = [...routablePaths(published)].find(([, livePath]) => livePath === path)
           return taken ? `${path} is the address of a published page (${taken[0]}): a redirect cannot take it.` : true
@@ -67,7 +70,8 @@ export const redirect = defineType({
       name: 'kind',
       title: 'Permanent or temporary',
       type: 'string',
-      description: 'Permanent tells search engines to list the new address instead; temporary keeps the old one listed.',
+      description:
+        'Permanent tells search engines to list the new address instead; temporary keeps the old one listed.',
       options: {list: REDIRECT_KINDS.map(({title, value}) => ({title, value})), layout: 'radio'},
       initialValue: 'permanent',
       validation: (rule) => rule.required(),

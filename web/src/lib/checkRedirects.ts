@@ -66,7 +66,8 @@ export function checkRedirects(site: SiteQueryResult): ContentProblem[] {
     const target = to === undefined ? undefined : sitePath(to)
     if (target === undefined) continue
     if (!leads.has(target)) {
-      if (!liveAt.has(target) && !existsOnSite(target)) report(id, 'toAddress', `${target} is not an address on this site`)
+      if (!liveAt.has(target) && !existsOnSite(target))
+        report(id, 'toAddress', `${target} is not an address on this site`)
       continue
     }
     const hops = [from]
@@ -80,7 +81,11 @@ export function checkRedirects(site: SiteQueryResult): ContentProblem[] {
     }
     if (next !== undefined) report(id, 'toAddress', `redirects in a loop: ${[...hops, next].join(' → ')}`)
     else
-      report(id, 'toAddress', `${hops.join(' → ')} is a chain of redirects: lead ${from} straight to ${hops.at(-1) ?? ''}`)
+      report(
+        id,
+        'toAddress',
+        `${hops.join(' → ')} is a chain of redirects: lead ${from} straight to ${hops.at(-1) ?? ''}`,
+      )
   }
   return problems
 }

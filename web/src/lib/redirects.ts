@@ -1,10 +1,5 @@
 import {servedPath} from '@itss/schemas/paths'
-import {
-  normaliseRedirectSource,
-  redirectStatus,
-  routablePaths,
-  type RoutableDocument,
-} from '@itss/schemas/redirects'
+import {normaliseRedirectSource, redirectStatus, routablePaths, type RoutableDocument} from '@itss/schemas/redirects'
 import type {SiteQueryResult} from '../sanity.types.ts'
 
 export type SiteRedirect = SiteQueryResult['redirects'][number]
@@ -21,7 +16,13 @@ export interface RedirectRule {
 
 /** The address of every document with a page of its own (pages, articles, publications, events, topics), by id. */
 export function documentPaths(site: SiteQueryResult): Map<string, string> {
-  const documents: RoutableDocument[] = [...site.pages, ...site.news, ...site.publications, ...site.events, ...site.topics]
+  const documents: RoutableDocument[] = [
+    ...site.pages,
+    ...site.news,
+    ...site.publications,
+    ...site.events,
+    ...site.topics,
+  ]
   return routablePaths({homePageId: site.settings?.homePageId ?? null, documents})
 }
 
@@ -41,7 +42,9 @@ export function redirectRules(site: SiteQueryResult): RedirectRule[] {
     .flatMap((redirect) => {
       const to = redirectTarget(redirect, paths)
       if (!redirect.from || !to) return []
-      return [{id: redirect._id, from: normaliseRedirectSource(redirect.from), to, status: redirectStatus(redirect.kind)}]
+      return [
+        {id: redirect._id, from: normaliseRedirectSource(redirect.from), to, status: redirectStatus(redirect.kind)},
+      ]
     })
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
 }
