@@ -35,7 +35,7 @@ export const REDIRECT_KINDS = [
 ] as const
 
 /** The HTTP status a redirect kind answers with; permanent unless it says temporary. */
-export const redirectStatus = (kind: string | null | undefined) => (kind === 'temporary' ? 302 : 301)
+export const redirectStatus = (kind: string | null | undefined): 301 | 302 => (kind === 'temporary' ? 302 : 301)
 
 /**
  * An old address as the site serves addresses: one leading slash, a trailing slash, no

@@ -50,7 +50,7 @@ describe('redirects that lead somewhere in one hop', () => {
     ])
     expect(build.code, build.output).toBe(0)
   }, 300_000)
-  afterAll(() => build?.remove())
+  afterAll(() => build.remove())
 
   test('_redirects lists each old address, as the site serves addresses, with where it leads and 301 or 302', async () => {
     const lines = (await readFile(path.join(build.outDir, '_redirects'), 'utf8'))
@@ -105,7 +105,7 @@ describe('redirects that would break', () => {
       redirect('redirect-same-source', '/about', {to: ref('page-privacy')}),
     ])
   }, 300_000)
-  afterAll(() => build?.remove())
+  afterAll(() => build.remove())
 
   test('the build fails and writes no pages', async () => {
     expect(build.code).not.toBe(0)

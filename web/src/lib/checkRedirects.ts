@@ -74,7 +74,7 @@ export function checkRedirects(site: SiteQueryResult): ContentProblem[] {
     let next: string | undefined = target
     while (next !== undefined && !hops.includes(next)) {
       hops.push(next)
-      const onward = leads.get(next)?.to
+      const onward: string | undefined = leads.get(next)?.to
       // An address elsewhere ends the chain; name it as its last hop.
       if (onward !== undefined && sitePath(onward) === undefined) hops.push(onward)
       next = onward === undefined ? undefined : sitePath(onward)
