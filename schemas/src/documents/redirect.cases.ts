@@ -31,6 +31,13 @@ export const cases: ValidationCases = {
         build: true,
         change: set({from: '/other'}),
       },
+      {
+        // The fixture redirect has it, and its id sorts first: the build names the case's copy.
+        rule: 'from is not already redirected',
+        field: 'from',
+        build: true,
+        change: set({from: '/old-fixture-address/'}),
+      },
       {rule: 'to or an address is required', field: 'to', build: true, change: unset('to')},
       {
         rule: 'to and an address are not both given',

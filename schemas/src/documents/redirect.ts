@@ -1,5 +1,5 @@
 import {TransferIcon} from '@sanity/icons/Transfer'
-import {defineField, defineType} from 'sanity'
+import {defineField, defineType, type ValidationContext} from 'sanity'
 import {API_VERSION} from '../api.ts'
 import {previewValue} from '../preview.ts'
 import {
@@ -13,6 +13,28 @@ import {
   routablePaths,
   type PublishedAddresses,
 } from '../redirects.ts'
+
+/**
+ * The old address is well-formed, and free: no published page lives there (it must keep showing
+ * that page) and no other published redirect already claims it.
+ */
+async function checkFromIsFree(from: string | undefined, context: ValidationContext): Promise<true | string> {
+  const format = checkRedirectSource(from)
+  if (format !== true || !from) return format
+  const client = context.getClient({apiVersion: API_VERSION})
+  const path = normaliseRedirectSource(from)
+  const [published, redirects] = await Promise.all([
+    client.fetch<PublishedAddresses>(PUBLISHED_ADDRESSES_QUERY, PUBLISHED_ADDRESSES_PARAMS),
+    client.fetch<Array<{_id: string; from: string | null}>>(
+      `*[_type == "redirect" && _id != $id && !(_id in path("drafts.**"))]{_id, from}`,
+      {id: (context.document?._id ?? '').replace(/^drafts\./, '')},
+    ),
+  ])
+  const page = [...routablePaths(published)].find(([, livePath]) => livePath === path)
+  if (page) return `${path} is the address of a published page (${page[0]}): a redirect cannot take it.`
+  const other = redirects.find((redirect) => redirect.from && normaliseRedirectSource(redirect.from) === path)
+  return other ? `${path} is already redirected by ${other._id}.` : true
+}
 
 /**
  * An old address that sends visitors on: to a document here (wherever it lives now) or to
@@ -31,20 +53,7 @@ export const redirect = defineType({
       type: 'string',
       description:
         'The address that should keep working, for example /news/old-headline. It must not be the address of a published page.',
-      validation: (rule) =>
-        rule.required().custom(async (from: string | undefined, context) => {
-          const format = checkRedirectSource(from)
-          if (format !== true || !from) return format
-          // A live page's own address must show that page, so no redirect may take it.
-          const client = context.getClient({apiVersion: API_VERSION})
-          const published = await client.fetch<PublishedAddresses>(
-            PUBLISHED_ADDRESSES_QUERY,
-            PUBLISHED_ADDRESSES_PARAMS,
-          )
-          const path = normaliseRedirectSource(from)
-          const taken = [...routablePaths(published)].find(([, livePath]) => livePath === path)
-          return taken ? `${path} is the address of a published page (${taken[0]}): a redirect cannot take it.` : true
-        }),
+      validation: (rule) => rule.required().custom(checkFromIsFree),
     }),
     defineField({
       name: 'to',
