@@ -1,13 +1,9 @@
 import {API_VERSION} from '@itss/schemas/api'
-import {
-  normaliseRedirectSource,
-  PUBLISHED_ADDRESSES_PARAMS,
-  PUBLISHED_ADDRESSES_QUERY,
-  type PublishedAddresses,
-} from '@itss/schemas/redirects'
+import {PUBLISHED_ADDRESSES_PARAMS, PUBLISHED_ADDRESSES_QUERY, type PublishedAddresses} from '@itss/schemas/redirects'
 import {useToast} from '@sanity/ui/toast'
 import {useClient, type DocumentActionComponent, type SanityClient, type SanityDocument} from 'sanity'
-import {addressMoves, type AddressFields, type AddressMove} from './addressMoves.ts'
+import {addressMoves, type AddressFields} from './addressMoves.ts'
+import {redirectPlan, type ExistingRedirect} from './redirectPlan.ts'
 
 /** How long to wait for a publish the Studio holds back (while it saves or validates) to land. */
 const PUBLISH_TIMEOUT_MS = 60_000
@@ -16,17 +12,6 @@ const addressFields = (draft: SanityDocument): AddressFields => ({
   slug: (draft.slug as {current?: string} | undefined)?.current ?? null,
   parentId: (draft.parent as {_ref?: string} | undefined)?._ref ?? null,
 })
-
-/** Published redirects, with their old addresses as the site serves them. */
-async function publishedRedirects(client: SanityClient) {
-  const redirects = await client.fetch<Array<{_id: string; from: string | null}>>(
-    `*[_type == "redirect" && !(_id in path("drafts.**"))]{_id, from}`,
-  )
-  return redirects.map((redirect) => ({
-    ...redirect,
-    from: redirect.from ? normaliseRedirectSource(redirect.from) : null,
-  }))
-}
 
 /** Resolves once the published document's revision is no longer `revision`; false if it never changes. */
 async function published(client: SanityClient, id: string, revision: string | undefined): Promise<boolean> {
@@ -38,25 +23,20 @@ async function published(client: SanityClient, id: string, revision: string | un
   return false
 }
 
-/** Each old address now leads to its document: an existing redirect from it is pointed there, or one is created. */
-async function redirectOldAddresses(client: SanityClient, moves: AddressMove[]) {
-  const existing = await publishedRedirects(client)
+/** Commits `build`'s mutations as one transaction, if it adds any. */
+async function commit(client: SanityClient, build: (transaction: ReturnType<SanityClient['transaction']>) => void) {
   const transaction = client.transaction()
-  for (const {id, from} of moves) {
-    const to = {_type: 'reference', _ref: id}
-    const same = existing.find((redirect) => redirect.from === from)
-    if (same) transaction.patch(same._id, (patch) => patch.set({to, kind: 'permanent'}).unset(['toAddress']))
-    else transaction.create({_id: `redirect-${crypto.randomUUID()}`, _type: 'redirect', from, to, kind: 'permanent'})
-  }
-  await transaction.commit()
+  build(transaction)
+  if (transaction.toJSON().length > 0) await transaction.commit()
 }
 
 /**
  * Wraps the Publish action of a document with an address: when publishing changes the
  * address of a published document (its slug, or for a page its parent, and so the pages
  * under it), each old address keeps working through a published redirect to the document,
- * and the editor is told. A redirect from an address the document takes is removed first,
- * so changing a slug back never leaves a redirect away from a live page.
+ * and the editor is told (what changes: redirectPlan.ts). Redirects away from an address the
+ * document takes are removed before it is published, and the new ones are added after, so
+ * the published content never holds a redirect away from a live page.
  */
 export function withRedirects(Publish: DocumentActionComponent): DocumentActionComponent {
   // The same component for the same action on every call: the Studio keeps an action's state by its identity.
@@ -78,20 +58,32 @@ export function withRedirects(Publish: DocumentActionComponent): DocumentActionC
         onHandle()
         return
       }
-      // Before publishing, so no build ever sees a redirect away from a page that is live.
-      const newAddresses = new Set(moves.map((move) => move.to))
-      const stale = (await publishedRedirects(client)).filter(
-        (redirect) => redirect.from && newAddresses.has(redirect.from),
+      const plan = redirectPlan(
+        moves,
+        await client.fetch<ExistingRedirect[]>(
+          `*[_type == "redirect" && !(_id in path("drafts.**"))]{_id, from, toAddress}`,
+        ),
       )
-      if (stale.length > 0) {
-        const transaction = client.transaction()
-        for (const redirect of stale) transaction.delete(redirect._id)
-        await transaction.commit()
-      }
+      // Before publishing, so no build ever sees a redirect away from a page that is live.
+      await commit(client, (transaction) => {
+        for (const redirectId of plan.remove) transaction.delete(redirectId)
+      })
       onHandle()
-      // After publishing, so no build ever sees a redirect away from the old address while it is still live.
+      // After publishing, so no build ever sees a redirect away from an old address while it is still live.
       if (!(await published(client, id, revision))) return
-      await redirectOldAddresses(client, moves)
+      const to = (documentId: string) => ({_type: 'reference', _ref: documentId})
+      await commit(client, (transaction) => {
+        for (const {redirectId, documentId} of plan.repoint)
+          transaction.patch(redirectId, (patch) => patch.set({to: to(documentId)}).unset(['toAddress']))
+        for (const {from, documentId} of plan.create)
+          transaction.create({
+            _id: `redirect-${crypto.randomUUID()}`,
+            _type: 'redirect',
+            from,
+            to: to(documentId),
+            kind: 'permanent',
+          })
+      })
       toast.push({
         status: 'success',
         title: moves.length === 1 ? 'Redirect created' : `${String(moves.length)} redirects created`,
