@@ -39,7 +39,7 @@ export const redirectStatus = (kind: string | null | undefined): 301 | 302 => (k
 
 /**
  * An old address as the site serves addresses: one leading slash, a trailing slash, no
- * doubled slashes (`about`, `/about`, `/about/` and `//about//` are all `/about/`).
+ * doubled slashes (`about`, `/about`, `/about/` and `about//` are all `/about/`).
  */
 export function normaliseRedirectSource(from: string): string {
   const segments = from.trim().split('/').filter(Boolean)
@@ -69,7 +69,7 @@ export function checkRedirectSource(from: string | null | undefined): true | str
   if (!from) return true
   const trimmed = from.trim()
   // Host rule files split on whitespace and treat `*` and `:name` as patterns.
-  if (/^[a-z][a-z0-9+.-]*:|[\s?#*:\\]|^\/\/|(^|\/)\.\.?(\/|$)|\/[^/]+\.\w+\/?$|^\/?_/i.test(trimmed))
+  if (/^[a-z][a-z0-9+.-]*:|[\s?#*:\\]|^\/\/|(^|\/)\.\.?(\/|$)|(^|\/)[^/]+\.\w+\/?$|^\/?_/i.test(trimmed))
     return REDIRECT_SOURCE_MESSAGE
   const path = normaliseRedirectSource(trimmed)
   if (path === '/') return 'The home page cannot be redirected.'

@@ -1,4 +1,3 @@
-import {RESERVED_PATHS} from '@itss/schemas/paths'
 import {
   checkRedirectAddress,
   checkRedirectSource,
@@ -91,5 +90,4 @@ export function checkRedirects(site: SiteQueryResult): ContentProblem[] {
 }
 
 /** A site section, list page or file the site answers at, which no document's address names. */
-const existsOnSite = (path: string) =>
-  path === '/' || (RESERVED_PATHS as readonly string[]).includes(path) || isSiteOwnedPath(path) || /\.\w+$/.test(path)
+const existsOnSite = (path: string) => path === '/' || isSiteOwnedPath(path) || /\.\w+$/.test(path)
