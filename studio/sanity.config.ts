@@ -1,14 +1,18 @@
 import {SINGLETON_IDS, schemaTypes} from '@itss/schemas'
 import {API_VERSION} from '@itss/schemas/api'
 import {resolvePagePaths, type PageNode} from '@itss/schemas/paths'
+import {ROUTABLE_TYPES} from '@itss/schemas/redirects'
 import {defineConfig, useClient, type DocumentActionComponent, type SanityClient} from 'sanity'
 import {structureTool} from 'sanity/structure'
 import {backend} from './src/backend.ts'
+import {withRedirects} from './src/publishWithRedirects.ts'
 import {structure} from './src/structure.ts'
 
 const singletons = new Set<string>(SINGLETON_IDS)
 /** What an editor may do with a singleton: change it and publish it, never copy or delete it. */
 const singletonActions = new Set(['publish', 'discardChanges', 'restore'])
+/** Types with an address of their own, whose old address publishing a new one must keep working. */
+const routable = new Set<string>(ROUTABLE_TYPES)
 
 /** The draft-preview server (`pnpm preview`); set SANITY_STUDIO_PREVIEW_URL at build time to move it. */
 const previewOrigin = process.env.SANITY_STUDIO_PREVIEW_URL ?? 'http://localhost:4322'
@@ -66,7 +70,10 @@ export default defineConfig({
   document: {
     actions: (actions, {schemaType}) => {
       if (singletons.has(schemaType)) return actions.filter(({action}) => action && singletonActions.has(action))
-      return schemaType === 'page' ? [...actions, PreviewAction] : actions
+      const kept = routable.has(schemaType)
+        ? actions.map((action) => (action.action === 'publish' ? withRedirects(action) : action))
+        : actions
+      return schemaType === 'page' ? [...kept, PreviewAction] : kept
     },
     newDocumentOptions: (items) => items.filter((item) => !singletons.has(item.templateId)),
     comments: {enabled: false},

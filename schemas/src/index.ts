@@ -6,6 +6,7 @@ import {page} from './documents/page.ts'
 import {partner} from './documents/partner.ts'
 import {publication} from './documents/publication.ts'
 import {quote} from './documents/quote.ts'
+import {redirect} from './documents/redirect.ts'
 import {roadmapStage} from './documents/roadmapStage.ts'
 import {teamMember} from './documents/teamMember.ts'
 import {topic} from './documents/topic.ts'
@@ -42,6 +43,7 @@ export const documentTypes = [
   topic,
   publication,
   event,
+  redirect,
 ]
 export const singletonTypes = [siteSettings, navigation]
 export const objectTypes = [link, accessibleImage, richText, seo, navItem]

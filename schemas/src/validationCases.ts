@@ -65,7 +65,8 @@ export const unset = (field: string) => (doc: Doc) =>
 /**
  * Documents the cases point at, which every dataset the cases are checked against must hold:
  * a page to link to, a page under it whose address a case takes, a topic and a news article
- * to point at (whose addresses cases take too), and the image asset.
+ * to point at (whose addresses cases take too), a redirect whose old address a case takes, and
+ * the image asset.
  * Their titles sort before any case's page, so when a case's page takes an address, the build
  * (which reads pages in title order and reports the later one) names the case's page.
  */
@@ -127,6 +128,13 @@ export const CASE_FIXTURES: Doc[] = [
     date: '2000-01-01',
     summary: 'Linked from the validation cases.',
     url: 'https://example.org/publication',
+  },
+  {
+    _id: 'redirect-other',
+    _type: 'redirect',
+    from: '/old-fixture-address',
+    to: ref('page-other'),
+    kind: 'permanent',
   },
   {
     _id: IMAGE_ASSET_ID,

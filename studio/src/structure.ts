@@ -17,6 +17,7 @@ const PLACED_TYPES = new Set([
   'topic',
   'publication',
   'event',
+  'redirect',
 ])
 
 /** Singletons open straight into their one document. */
@@ -141,6 +142,15 @@ export const structure: StructureResolver = (S) =>
             .defaultOrdering([{field: 'date', direction: 'asc'}]),
         ),
       S.documentTypeListItem('quote').title('Quotes'),
+      S.divider(),
+      S.listItem()
+        .title('Redirects')
+        .schemaType('redirect')
+        .child(
+          S.documentTypeList('redirect')
+            .title('Redirects')
+            .defaultOrdering([{field: 'from', direction: 'asc'}]),
+        ),
       // Types added later (for example by `pnpm new:type`) appear here until placed above.
       ...S.documentTypeListItems().filter((item) => !PLACED_TYPES.has(item.getId() ?? '')),
     ])

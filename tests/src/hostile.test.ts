@@ -36,13 +36,14 @@ const refusals: Refusal[] = []
 /** Documents build `round` must not name. */
 const valid: Array<{round: number; id: string}> = CASE_FIXTURES.map((doc) => ({round: 0, id: doc._id}))
 
-/** The valid document under another id and, for a page, another address, so copies do not clash. */
+/** The valid document under another id and, for a page or a redirect, another address, so copies do not clash. */
 function copyOf(doc: Doc, suffix: string): Doc {
   const slug = doc.slug as {current?: string} | undefined
   return {
     ...doc,
     _id: `${doc._id}-${suffix}`,
     ...(slug?.current ? {slug: {...slug, current: `${slug.current}-${suffix}`}} : {}),
+    ...(typeof doc.from === 'string' ? {from: `${doc.from}-${suffix}`} : {}),
   }
 }
 

@@ -221,11 +221,44 @@ export type SiteSettings = {
   socialImage?: AccessibleImage
 }
 
+export type NewsArticleReference = {
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'newsArticle'
+}
+
+export type PublicationReference = {
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'publication'
+}
+
+export type EventReference = {
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'event'
+}
+
 export type TopicReference = {
   _ref: string
   _type: 'reference'
   _weak?: boolean
   [internalGroqTypeReferenceTo]?: 'topic'
+}
+
+export type Redirect = {
+  _id: string
+  _type: 'redirect'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  from?: string
+  to?: PageReference | NewsArticleReference | PublicationReference | EventReference | TopicReference
+  toAddress?: string
+  kind?: 'permanent' | 'temporary'
 }
 
 export type Event = {
@@ -282,13 +315,6 @@ export type RoadmapStageReference = {
   [internalGroqTypeReferenceTo]?: 'roadmapStage'
 }
 
-export type PublicationReference = {
-  _ref: string
-  _type: 'reference'
-  _weak?: boolean
-  [internalGroqTypeReferenceTo]?: 'publication'
-}
-
 export type Publication = {
   _id: string
   _type: 'publication'
@@ -343,13 +369,6 @@ export type Topic = {
   title?: string
   slug?: Slug
   description?: string
-}
-
-export type NewsArticleReference = {
-  _ref: string
-  _type: 'reference'
-  _weak?: boolean
-  [internalGroqTypeReferenceTo]?: 'newsArticle'
 }
 
 export type NewsArticle = {
@@ -642,16 +661,18 @@ export type AllSanitySchemaTypes =
   | Link
   | Navigation
   | SiteSettings
+  | NewsArticleReference
+  | PublicationReference
+  | EventReference
   | TopicReference
+  | Redirect
   | Event
   | Slug
   | TeamMemberReference
   | SanityFileAssetReference
   | RoadmapStageReference
-  | PublicationReference
   | Publication
   | Topic
-  | NewsArticleReference
   | NewsArticle
   | Quote
   | Milestone
@@ -673,7 +694,7 @@ export type AllSanitySchemaTypes =
 
 // Source: ../web/src/lib/queries.ts
 // Variable: siteQuery
-// Query: {  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{    name, shortName, description, funderAcknowledgement, contactEmail, address,    explainerVideoUrl, "homePageId": homePage._ref,    footerLinks[]{label, href, "pageId": page._ref},    socialImage{alt, decorative, crop, hotspot, "assetId": asset._ref}  },  "navigation": *[_type == "navigation" && _id == "navigation"][0]{    main[]{_key, "link": link{label, href, "pageId": page._ref}, children[]{label, href, "pageId": page._ref}}  },  "pages": *[_type == "page"] | order(title asc){    _id, _type, title, "slug": slug.current, "parentId": parent._ref, summary, seo{title, description, noIndex, image{alt, decorative, crop, hotspot, "assetId": asset._ref}},    body[]{      ...,      _type == "quoteSection" => {"quoteId": quote._ref},      _type == "pageCardsSection" => {"pageIds": pages[]._ref}    }  },  "faqs": *[_type == "faq"] | order(order asc, question asc){_id, _type, question, answer, category},  "team": *[_type == "teamMember"] | order(order asc, name asc){_id, _type, name, role, group, bio, photo{alt, decorative, crop, hotspot, "assetId": asset._ref}, links[]{label, href, "pageId": page._ref}},  "partners": *[_type == "partner"] | order(order asc, name asc){_id, _type, name, kind, description, url, logo{alt, decorative, crop, hotspot, "assetId": asset._ref}},  "roadmap": *[_type == "roadmapStage"] | order(stage asc){_id, _type, stage, title, summary, body, outcomes},  "milestones": *[_type == "milestone"] | order(date asc){_id, _type, date, precision, title, summary},  "quotes": *[_type == "quote"]{_id, _type, text, attribution, role, placeholder},  "topics": *[_type == "topic"] | order(title asc, _id asc){_id, _type, title, "slug": slug.current, description},  "news": *[_type == "newsArticle"] | order(date desc, _id asc){    _id, _type, title, "slug": slug.current, date, updated, summary, body, image{alt, decorative, crop, hotspot, "assetId": asset._ref},    "topicIds": topics[]._ref, "relatedIds": related[]._ref  },  "publications": *[_type == "publication"] | order(date desc, _id asc){    _id, _type, title, "slug": slug.current, kind, date, summary, body, url, doi, image{alt, decorative, crop, hotspot, "assetId": asset._ref},    "fileId": file.asset._ref, authors[]{_key, _type, "memberId": _ref, name, affiliation},    "topicIds": topics[]._ref, "roadmapStageId": roadmapStage._ref, "relatedIds": related[]._ref, placeholder  },  "files": *[_type == "sanity.fileAsset"]{_id, url, size, mimeType, extension},  "events": *[_type == "event"] | order(start asc, _id asc){    _id, _type, title, "slug": slug.current, start, end, format, venue, address, joining,    registrationUrl, registrationCloses, status, summary, body, "topicIds": topics[]._ref, example  },  "images": *[_type == "sanity.imageAsset"]{_id, url, extension, "width": metadata.dimensions.width, "height": metadata.dimensions.height}}
+// Query: {  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{    name, shortName, description, funderAcknowledgement, contactEmail, address,    explainerVideoUrl, "homePageId": homePage._ref,    footerLinks[]{label, href, "pageId": page._ref},    socialImage{alt, decorative, crop, hotspot, "assetId": asset._ref}  },  "navigation": *[_type == "navigation" && _id == "navigation"][0]{    main[]{_key, "link": link{label, href, "pageId": page._ref}, children[]{label, href, "pageId": page._ref}}  },  "pages": *[_type == "page"] | order(title asc){    _id, _type, title, "slug": slug.current, "parentId": parent._ref, summary, seo{title, description, noIndex, image{alt, decorative, crop, hotspot, "assetId": asset._ref}},    body[]{      ...,      _type == "quoteSection" => {"quoteId": quote._ref},      _type == "pageCardsSection" => {"pageIds": pages[]._ref}    }  },  "faqs": *[_type == "faq"] | order(order asc, question asc){_id, _type, question, answer, category},  "team": *[_type == "teamMember"] | order(order asc, name asc){_id, _type, name, role, group, bio, photo{alt, decorative, crop, hotspot, "assetId": asset._ref}, links[]{label, href, "pageId": page._ref}},  "partners": *[_type == "partner"] | order(order asc, name asc){_id, _type, name, kind, description, url, logo{alt, decorative, crop, hotspot, "assetId": asset._ref}},  "roadmap": *[_type == "roadmapStage"] | order(stage asc){_id, _type, stage, title, summary, body, outcomes},  "milestones": *[_type == "milestone"] | order(date asc){_id, _type, date, precision, title, summary},  "quotes": *[_type == "quote"]{_id, _type, text, attribution, role, placeholder},  "topics": *[_type == "topic"] | order(title asc, _id asc){_id, _type, title, "slug": slug.current, description},  "news": *[_type == "newsArticle"] | order(date desc, _id asc){    _id, _type, title, "slug": slug.current, date, updated, summary, body, image{alt, decorative, crop, hotspot, "assetId": asset._ref},    "topicIds": topics[]._ref, "relatedIds": related[]._ref  },  "publications": *[_type == "publication"] | order(date desc, _id asc){    _id, _type, title, "slug": slug.current, kind, date, summary, body, url, doi, image{alt, decorative, crop, hotspot, "assetId": asset._ref},    "fileId": file.asset._ref, authors[]{_key, _type, "memberId": _ref, name, affiliation},    "topicIds": topics[]._ref, "roadmapStageId": roadmapStage._ref, "relatedIds": related[]._ref, placeholder  },  "files": *[_type == "sanity.fileAsset"]{_id, url, size, mimeType, extension},  "events": *[_type == "event"] | order(start asc, _id asc){    _id, _type, title, "slug": slug.current, start, end, format, venue, address, joining,    registrationUrl, registrationCloses, status, summary, body, "topicIds": topics[]._ref, example  },  "redirects": *[_type == "redirect"] | order(_id asc){_id, from, "toId": to._ref, toAddress, kind},  "images": *[_type == "sanity.imageAsset"]{_id, url, extension, "width": metadata.dimensions.width, "height": metadata.dimensions.height}}
 export type SiteQueryResult = {
   settings: {
     name: string | null
@@ -978,6 +999,13 @@ export type SiteQueryResult = {
     topicIds: Array<string> | null
     example: boolean | null
   }>
+  redirects: Array<{
+    _id: string
+    from: string | null
+    toId: string | null
+    toAddress: string | null
+    kind: 'permanent' | 'temporary' | null
+  }>
   images: Array<{
     _id: string
     url: string | null
@@ -990,7 +1018,7 @@ export type SiteQueryResult = {
 // Query TypeMap
 declare global {
   interface SanityQueries {
-    '{\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{\n    name, shortName, description, funderAcknowledgement, contactEmail, address,\n    explainerVideoUrl, "homePageId": homePage._ref,\n    footerLinks[]{label, href, "pageId": page._ref},\n    socialImage{alt, decorative, crop, hotspot, "assetId": asset._ref}\n  },\n  "navigation": *[_type == "navigation" && _id == "navigation"][0]{\n    main[]{_key, "link": link{label, href, "pageId": page._ref}, children[]{label, href, "pageId": page._ref}}\n  },\n  "pages": *[_type == "page"] | order(title asc){\n    _id, _type, title, "slug": slug.current, "parentId": parent._ref, summary, seo{title, description, noIndex, image{alt, decorative, crop, hotspot, "assetId": asset._ref}},\n    body[]{\n      ...,\n      _type == "quoteSection" => {"quoteId": quote._ref},\n      _type == "pageCardsSection" => {"pageIds": pages[]._ref}\n    }\n  },\n  "faqs": *[_type == "faq"] | order(order asc, question asc){_id, _type, question, answer, category},\n  "team": *[_type == "teamMember"] | order(order asc, name asc){_id, _type, name, role, group, bio, photo{alt, decorative, crop, hotspot, "assetId": asset._ref}, links[]{label, href, "pageId": page._ref}},\n  "partners": *[_type == "partner"] | order(order asc, name asc){_id, _type, name, kind, description, url, logo{alt, decorative, crop, hotspot, "assetId": asset._ref}},\n  "roadmap": *[_type == "roadmapStage"] | order(stage asc){_id, _type, stage, title, summary, body, outcomes},\n  "milestones": *[_type == "milestone"] | order(date asc){_id, _type, date, precision, title, summary},\n  "quotes": *[_type == "quote"]{_id, _type, text, attribution, role, placeholder},\n  "topics": *[_type == "topic"] | order(title asc, _id asc){_id, _type, title, "slug": slug.current, description},\n  "news": *[_type == "newsArticle"] | order(date desc, _id asc){\n    _id, _type, title, "slug": slug.current, date, updated, summary, body, image{alt, decorative, crop, hotspot, "assetId": asset._ref},\n    "topicIds": topics[]._ref, "relatedIds": related[]._ref\n  },\n  "publications": *[_type == "publication"] | order(date desc, _id asc){\n    _id, _type, title, "slug": slug.current, kind, date, summary, body, url, doi, image{alt, decorative, crop, hotspot, "assetId": asset._ref},\n    "fileId": file.asset._ref, authors[]{_key, _type, "memberId": _ref, name, affiliation},\n    "topicIds": topics[]._ref, "roadmapStageId": roadmapStage._ref, "relatedIds": related[]._ref, placeholder\n  },\n  "files": *[_type == "sanity.fileAsset"]{_id, url, size, mimeType, extension},\n  "events": *[_type == "event"] | order(start asc, _id asc){\n    _id, _type, title, "slug": slug.current, start, end, format, venue, address, joining,\n    registrationUrl, registrationCloses, status, summary, body, "topicIds": topics[]._ref, example\n  },\n  "images": *[_type == "sanity.imageAsset"]{_id, url, extension, "width": metadata.dimensions.width, "height": metadata.dimensions.height}\n}': SiteQueryResult
+    '{\n  "settings": *[_type == "siteSettings" && _id == "siteSettings"][0]{\n    name, shortName, description, funderAcknowledgement, contactEmail, address,\n    explainerVideoUrl, "homePageId": homePage._ref,\n    footerLinks[]{label, href, "pageId": page._ref},\n    socialImage{alt, decorative, crop, hotspot, "assetId": asset._ref}\n  },\n  "navigation": *[_type == "navigation" && _id == "navigation"][0]{\n    main[]{_key, "link": link{label, href, "pageId": page._ref}, children[]{label, href, "pageId": page._ref}}\n  },\n  "pages": *[_type == "page"] | order(title asc){\n    _id, _type, title, "slug": slug.current, "parentId": parent._ref, summary, seo{title, description, noIndex, image{alt, decorative, crop, hotspot, "assetId": asset._ref}},\n    body[]{\n      ...,\n      _type == "quoteSection" => {"quoteId": quote._ref},\n      _type == "pageCardsSection" => {"pageIds": pages[]._ref}\n    }\n  },\n  "faqs": *[_type == "faq"] | order(order asc, question asc){_id, _type, question, answer, category},\n  "team": *[_type == "teamMember"] | order(order asc, name asc){_id, _type, name, role, group, bio, photo{alt, decorative, crop, hotspot, "assetId": asset._ref}, links[]{label, href, "pageId": page._ref}},\n  "partners": *[_type == "partner"] | order(order asc, name asc){_id, _type, name, kind, description, url, logo{alt, decorative, crop, hotspot, "assetId": asset._ref}},\n  "roadmap": *[_type == "roadmapStage"] | order(stage asc){_id, _type, stage, title, summary, body, outcomes},\n  "milestones": *[_type == "milestone"] | order(date asc){_id, _type, date, precision, title, summary},\n  "quotes": *[_type == "quote"]{_id, _type, text, attribution, role, placeholder},\n  "topics": *[_type == "topic"] | order(title asc, _id asc){_id, _type, title, "slug": slug.current, description},\n  "news": *[_type == "newsArticle"] | order(date desc, _id asc){\n    _id, _type, title, "slug": slug.current, date, updated, summary, body, image{alt, decorative, crop, hotspot, "assetId": asset._ref},\n    "topicIds": topics[]._ref, "relatedIds": related[]._ref\n  },\n  "publications": *[_type == "publication"] | order(date desc, _id asc){\n    _id, _type, title, "slug": slug.current, kind, date, summary, body, url, doi, image{alt, decorative, crop, hotspot, "assetId": asset._ref},\n    "fileId": file.asset._ref, authors[]{_key, _type, "memberId": _ref, name, affiliation},\n    "topicIds": topics[]._ref, "roadmapStageId": roadmapStage._ref, "relatedIds": related[]._ref, placeholder\n  },\n  "files": *[_type == "sanity.fileAsset"]{_id, url, size, mimeType, extension},\n  "events": *[_type == "event"] | order(start asc, _id asc){\n    _id, _type, title, "slug": slug.current, start, end, format, venue, address, joining,\n    registrationUrl, registrationCloses, status, summary, body, "topicIds": topics[]._ref, example\n  },\n  "redirects": *[_type == "redirect"] | order(_id asc){_id, from, "toId": to._ref, toAddress, kind},\n  "images": *[_type == "sanity.imageAsset"]{_id, url, extension, "width": metadata.dimensions.width, "height": metadata.dimensions.height}\n}': SiteQueryResult
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too

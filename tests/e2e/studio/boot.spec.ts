@@ -16,6 +16,7 @@ const MENU = [
   'Research roadmap',
   'Milestones',
   'Quotes',
+  'Redirects',
 ]
 
 test('the Studio boots logged in, fetches nothing from outside this machine, and shows the content menu', async ({

@@ -23,6 +23,7 @@ import {
   resolvePagePaths,
   topicPath,
 } from '@itss/schemas/paths'
+import {checkRedirects} from './checkRedirects.ts'
 
 export interface ContentProblem {
   documentId: string
@@ -53,7 +54,8 @@ type Image = {alt?: string | null; decorative?: boolean | null; assetId?: string
 /**
  * Checks what the build is about to render: every reference resolves, every slug is
  * well-formed and every address is unique, every link uses a safe scheme, every Portable
- * Text node is a kind the site can render, every image has alt text or is decorative.
+ * Text node is a kind the site can render, every image has alt text or is decorative, and
+ * every redirect leads somewhere in one hop (checkRedirects.ts).
  */
 export function checkContent(site: SiteQueryResult): ContentProblem[] {
   const problems: ContentProblem[] = []
@@ -246,6 +248,7 @@ export function checkContent(site: SiteQueryResult): ContentProblem[] {
     checkRichText(id, 'body', event.body)
     checkTopics(id, event.topicIds)
   }
+  problems.push(...checkRedirects(site))
   return problems
 }
 

@@ -4,6 +4,7 @@ import {checkContent, ContentError} from './checkContent.ts'
 import {siteQuery} from './queries.ts'
 import {connectContent} from './sanity.ts'
 import {fetchDocuments, type DocumentFile} from './documents.ts'
+import {redirectRules, type RedirectRule} from './redirects.ts'
 
 export type Site = SiteQueryResult
 export type Page = Site['pages'][number]
@@ -36,6 +37,8 @@ export interface Content {
   publicationsById: Map<string, Publication>
   /** The PDFs publications offer, by asset id, fetched at build time to ship with the site. */
   documents: Map<string, DocumentFile>
+  /** Old addresses and where they lead, by old address. */
+  redirects: RedirectRule[]
   /** The draft preview: unpublished edits are showing, and every page says so. */
   isDraftPreview: boolean
 }
@@ -88,6 +91,7 @@ async function fetchContent(): Promise<Content> {
       topicsById: new Map(site.topics.map((topic) => [topic._id, topic])),
       publicationsById: new Map(site.publications.map((publication) => [publication._id, publication])),
       documents: await fetchDocuments(site),
+      redirects: redirectRules(site),
       isDraftPreview: source.perspective === 'drafts',
     }
   } finally {

@@ -47,5 +47,6 @@ export const siteQuery = defineQuery(`{
     _id, _type, title, "slug": slug.current, start, end, format, venue, address, joining,
     registrationUrl, registrationCloses, status, summary, body, "topicIds": topics[]._ref, example
   },
+  "redirects": *[_type == "redirect"] | order(_id asc){_id, from, "toId": to._ref, toAddress, kind},
   "images": *[_type == "sanity.imageAsset"]{_id, url, extension, "width": metadata.dimensions.width, "height": metadata.dimensions.height}
 }`)
