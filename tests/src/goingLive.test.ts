@@ -5,6 +5,8 @@ import {clientFor} from '@itss/lake/testing'
 import {startLake, type Lake} from '@itss/lake'
 import {seedDataset} from '@itss/lake'
 import {demoDatasetDir} from '@itss/lake/local'
+import {repoRoot} from '@itss/dev'
+import {documentTypes, singletonTypes} from '@itss/schemas'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {buildSite, builtFiles, projectEnv, removeDir, tempDir, type Build} from './site.ts'
 
@@ -93,5 +95,15 @@ describe('going live: import the demo dataset into an empty project and build fr
       const content = await readFile(path.join(live.outDir, file))
       expect(content.includes(project.token), file).toBe(false)
     }
+  })
+})
+
+describe('going live: the webhook', () => {
+  test('the filter docs/going-live.md gives the webhook names every type the site renders', async () => {
+    const guide = await readFile(path.join(repoRoot, 'docs', 'going-live.md'), 'utf8')
+    const filter = /_type in \[([^\]]*)\]/.exec(guide)?.[1] ?? ''
+    const named = [...filter.matchAll(/"([^"]+)"/g)].map((match) => match[1])
+    const rendered = [...documentTypes, ...singletonTypes].map((type) => type.name)
+    expect([...named].sort()).toEqual([...rendered].sort())
   })
 })
