@@ -99,3 +99,11 @@ export const publicationListPath = (page: number, base: string = PUBLICATIONS_PA
 export const publicationKindPath = (kind: string) => `${PUBLICATIONS_PATH}kind/${kind}/`
 export const publicationTopicPath = (slug: string) => `${PUBLICATIONS_PATH}topic/${slug}/`
 export const publicationYearPath = (year: string) => `${PUBLICATIONS_PATH}year/${year}/`
+
+/**
+ * The feeds: news, publications, and one for everything (news, publications and events) at the
+ * top level. A page can never take `/rss.xml`: slugs have no dots (SLUG_PATTERN in rules.ts).
+ */
+export const NEWS_FEED_PATH = `${NEWS_PATH}rss.xml`
+export const PUBLICATIONS_FEED_PATH = `${PUBLICATIONS_PATH}rss.xml`
+export const SITE_FEED_PATH = '/rss.xml'

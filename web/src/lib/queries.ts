@@ -44,7 +44,7 @@ export const siteQuery = defineQuery(`{
   },
   "files": *[_type == "sanity.fileAsset"]{_id, url, size, mimeType, extension},
   "events": *[_type == "event"] | order(start asc, _id asc){
-    _id, _type, title, "slug": slug.current, start, end, format, venue, address, joining,
+    _id, _type, _createdAt, title, "slug": slug.current, start, end, format, venue, address, joining,
     registrationUrl, registrationCloses, status, summary, body, "topicIds": topics[]._ref, example
   },
   "images": *[_type == "sanity.imageAsset"]{_id, url, extension, "width": metadata.dimensions.width, "height": metadata.dimensions.height}
