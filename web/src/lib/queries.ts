@@ -5,7 +5,7 @@ import {defineQuery} from 'groq'
  * resolves references in memory: `->` in groq-js scans the dataset once per use.
  */
 
-const link = /* groq */ `{label, href, "pageId": page._ref}`
+const link = /* groq */ `{label, href, section, "pageId": page._ref}`
 const image = /* groq */ `{alt, decorative, crop, hotspot, "assetId": asset._ref}`
 
 export const siteQuery = defineQuery(`{

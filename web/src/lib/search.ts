@@ -49,7 +49,10 @@ export function enhanceSearch(root: HTMLElement): void {
       select?.value ? [{name, value: select.value, said: describe(select.selectedOptions[0]?.text ?? select.value)}] : [],
     )
 
+  // Each search is numbered, so one that was overtaken (the filters changed again) shows nothing.
+  let latest = 0
   const search = async () => {
+    const mine = ++latest
     const term = input.value.trim()
     const picked = chosen()
     const searching = Boolean(term) || picked.length > 0
@@ -64,6 +67,7 @@ export function enhanceSearch(root: HTMLElement): void {
       await loadPagefind()
     ).search(term || null, {filters: Object.fromEntries(picked.map(({name, value}) => [name, value]))})
     const data = await Promise.all(found.results.slice(0, 20).map((result) => result.data()))
+    if (mine !== latest) return
     results.replaceChildren(
       ...data.map((item) => {
         const li = document.createElement('li')
