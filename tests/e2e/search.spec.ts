@@ -70,8 +70,7 @@ test.describe('without JavaScript', () => {
     const links = page.locator('.search__results a')
     expect(await links.count()).toBeGreaterThanOrEqual(12)
     await expect(links.filter({hasText: 'TALENT Programme'})).toHaveAttribute('href', '/talent-programme/')
-    const under = (heading: string) =>
-      page.locator(`h3:text-is("${heading}") + .search__results a`)
+    const under = (heading: string) => page.locator(`h3:text-is("${heading}") + .search__results a`)
     await expect(under('News')).toContainText(['The UK Institute for Technical Skills and Strategy opens'])
     await expect(under('Publications')).toHaveText(['The TALENT Commission report'])
     await expect(under('Events')).toHaveText(['Example event: technical careers workshop'])

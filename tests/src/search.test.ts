@@ -73,12 +73,15 @@ describe('search over the demo site', () => {
     }
   }
 
-  test.each(dated.map((item) => [item.path, item] as const))('%s is filed by its kind and topics', async (_path, item) => {
-    expect(await filtersOf(item.path)).toEqual({
-      kind: `kind:${item.kind}`,
-      topics: (item.doc.topics ?? []).map((topic) => topicTitle(topic._ref)),
-    })
-  })
+  test.each(dated.map((item) => [item.path, item] as const))(
+    '%s is filed by its kind and topics',
+    async (_path, item) => {
+      expect(await filtersOf(item.path)).toEqual({
+        kind: `kind:${item.kind}`,
+        topics: (item.doc.topics ?? []).map((topic) => topicTitle(topic._ref)),
+      })
+    },
+  )
 
   test('a topic page is a page filed under its topic; an ordinary page has no topic', async () => {
     const topic = ofType('topic')[0]

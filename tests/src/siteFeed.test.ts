@@ -53,7 +53,8 @@ const farEvent: Event & Record<string, unknown> = {
 const sitePath = (doc: Doc) =>
   ({newsArticle: '/news/', publication: '/publications/', event: '/events/'})[doc._type] + `${doc.slug?.current ?? ''}/`
 /** When the feed says each item appeared: its date, or, for an event, when it was created. */
-const feedDate = (doc: Doc) => ('date' in doc ? `${String(doc.date)}T00:00:00.000Z` : new Date(doc._createdAt ?? '').toISOString())
+const feedDate = (doc: Doc) =>
+  'date' in doc ? `${String(doc.date)}T00:00:00.000Z` : new Date(doc._createdAt ?? '').toISOString()
 
 // Newest first; on the same date news, then publications, then events (the order the feed gathers them).
 const everything = [
@@ -104,16 +105,16 @@ describe('the feed for everything', () => {
   test('every demo news article, publication and event is in it, each saying what it is', async () => {
     const items = (await feed()).items ?? []
     const categoriesOf = (doc: Doc) =>
-      items
-        .find((item) => item.link?.endsWith(sitePath(doc)))
-        ?.categories?.map((category) => category.name)
+      items.find((item) => item.link?.endsWith(sitePath(doc)))?.categories?.map((category) => category.name)
     for (const article of ofType('newsArticle')) expect(categoriesOf(article), article._id).toBeDefined()
     for (const publication of ofType('publication')) expect(categoriesOf(publication)).toContain('Other')
     for (const event of ofType('event')) expect(categoriesOf(event)).toContain('Event')
   })
 
   test('an event says when and where it is', async () => {
-    const item = ((await feed()).items ?? []).find((candidate) => candidate.link?.endsWith('/events/event-years-ahead/'))
+    const item = ((await feed()).items ?? []).find((candidate) =>
+      candidate.link?.endsWith('/events/event-years-ahead/'),
+    )
     expect(item?.title).toBe('An event years ahead')
     expect(item?.description).toContain('Wednesday 1 May 2030')
     expect(item?.description).toContain('Online')

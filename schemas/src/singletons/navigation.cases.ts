@@ -7,7 +7,10 @@ export const cases: ValidationCases = {
     valid: {
       _id: 'navigation',
       _type: 'navigation',
-      main: [entry({label: 'About us', page: ref('page-other')}), {...entry({label: 'News', section: 'news'}), _key: 'n2'}],
+      main: [
+        entry({label: 'About us', page: ref('page-other')}),
+        {...entry({label: 'News', section: 'news'}), _key: 'n2'},
+      ],
     },
     broken: [
       {rule: 'the menu has entries', field: 'main', change: set({main: []})},

@@ -49,7 +49,8 @@ const BLOCK_STYLES = new Set(['normal', 'h2', 'h3', 'h4', 'blockquote'])
 const DECORATORS = new Set(['strong', 'em'])
 const SECTION_TYPES = new Set<string>(PAGE_SECTION_TYPES)
 
-type Link = {label?: string | null; href?: string | null; section?: string | null; pageId?: string | null} | null | undefined
+type Link =
+  {label?: string | null; href?: string | null; section?: string | null; pageId?: string | null} | null | undefined
 type Image = {alt?: string | null; decorative?: boolean | null; assetId?: string | null} | null | undefined
 
 /**

@@ -46,7 +46,9 @@ export function enhanceSearch(root: HTMLElement): void {
   /** The chosen filters, as Pagefind takes them and as the status describes them. */
   const chosen = () =>
     selects.flatMap(({name, describe, select}) =>
-      select?.value ? [{name, value: select.value, said: describe(select.selectedOptions[0]?.text ?? select.value)}] : [],
+      select?.value
+        ? [{name, value: select.value, said: describe(select.selectedOptions[0]?.text ?? select.value)}]
+        : [],
     )
 
   // Each search is numbered, so one that was overtaken (the filters changed again) shows nothing.
