@@ -50,8 +50,8 @@ const farEvent: Event & Record<string, unknown> = {
   summary: 'Far in the future.',
 }
 
-const sitePath = (doc: Doc) =>
-  ({newsArticle: '/news/', publication: '/publications/', event: '/events/'})[doc._type] + `${doc.slug?.current ?? ''}/`
+const SECTIONS: Record<string, string> = {newsArticle: '/news/', publication: '/publications/', event: '/events/'}
+const sitePath = (doc: Doc) => `${SECTIONS[doc._type] ?? ''}${doc.slug?.current ?? ''}/`
 /** When the feed says each item appeared: its date, or, for an event, when it was created. */
 const feedDate = (doc: Doc) =>
   'date' in doc ? `${String(doc.date)}T00:00:00.000Z` : new Date(doc._createdAt ?? '').toISOString()
