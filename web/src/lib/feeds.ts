@@ -64,7 +64,7 @@ export const eventItem = (content: Content, site: URL, event: SiteEvent): DatedI
 }
 
 /** Items newest first; on the same date, in the order given. */
-export const newestFirst = (items: DatedItem[]) => [...items].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime())
+const newestFirst = (items: DatedItem[]) => [...items].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime())
 
 /** Everything in one list, newest first, cut to the newest SITE_FEED_LIMIT items. */
 export const siteFeedItems = (content: Content, site: URL): DatedItem[] =>
