@@ -99,3 +99,26 @@ export const publicationListPath = (page: number, base: string = PUBLICATIONS_PA
 export const publicationKindPath = (kind: string) => `${PUBLICATIONS_PATH}kind/${kind}/`
 export const publicationTopicPath = (slug: string) => `${PUBLICATIONS_PATH}topic/${slug}/`
 export const publicationYearPath = (year: string) => `${PUBLICATIONS_PATH}year/${year}/`
+
+/**
+ * The feeds: news, publications, and one for everything (news, publications and events) at the
+ * top level. A page can never take `/rss.xml`: slugs have no dots (SLUG_PATTERN in rules.ts).
+ */
+export const NEWS_FEED_PATH = `${NEWS_PATH}rss.xml`
+export const PUBLICATIONS_FEED_PATH = `${PUBLICATIONS_PATH}rss.xml`
+export const SITE_FEED_PATH = '/rss.xml'
+
+/**
+ * The site's own lists a menu or footer link can point at by name (a link's `section`), so an
+ * editor picks “News” rather than typing its address. Each lives at a reserved address.
+ */
+export const SITE_SECTIONS = [
+  {value: 'news', title: 'News', path: NEWS_PATH},
+  {value: 'publications', title: 'Publications', path: PUBLICATIONS_PATH},
+  {value: 'events', title: 'Events', path: EVENTS_PATH},
+  {value: 'topics', title: 'Topics', path: TOPICS_PATH},
+  {value: 'search', title: 'Search', path: '/search/'},
+] as const
+
+/** Where a section of the site lives, or undefined for a name the site does not have. */
+export const sectionPath = (section: string) => SITE_SECTIONS.find((candidate) => candidate.value === section)?.path

@@ -1,5 +1,5 @@
 import {decodeHTML} from 'entities'
-import {RESERVED_PATHS} from './paths.ts'
+import {RESERVED_PATHS, SITE_SECTIONS, sectionPath} from './paths.ts'
 
 /**
  * Content rules shared by the Studio's validation and the site's build-time checks,
@@ -35,6 +35,14 @@ export const LINK_SCHEME_MESSAGE =
   'Links may only start with http://, https://, mailto: or tel:, or be a path on this site such as /about-us.'
 
 export const SLUG_MESSAGE = 'Use lowercase letters, numbers and single hyphens only, for example “meet-the-team”.'
+
+export const SECTION_MESSAGE = `Choose one of the site's sections: ${SITE_SECTIONS.map((section) => section.title).join(', ')}.`
+
+/** Validates a link's section (one of SITE_SECTIONS) for a Sanity `rule.custom`. */
+export function checkSection(value: string | undefined): true | string {
+  if (!value) return true
+  return sectionPath(value) ? true : SECTION_MESSAGE
+}
 
 /** Validates an href value for a Sanity `rule.custom`. */
 export function checkHref(value: string | undefined): true | string {

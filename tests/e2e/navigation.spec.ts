@@ -39,6 +39,21 @@ test('every page in the main navigation opens, with its heading, breadcrumbs and
   expect(errors).toEqual([])
 })
 
+test('News, Publications and Events are in the main menu, each marked current on its own list', async ({page}) => {
+  const nav = page.getByRole('navigation', {name: 'Main'})
+  for (const [label, path] of [
+    ['News', '/news/'],
+    ['Publications', '/publications/'],
+    ['Events', '/events/'],
+  ] as const) {
+    await page.goto('/')
+    await nav.getByRole('link', {name: label, exact: true}).click()
+    await expect(page).toHaveURL(new RegExp(`${path}$`))
+    await expect(page.getByRole('heading', {level: 1})).toHaveText(label)
+    await expect(nav.getByRole('link', {name: label, exact: true})).toHaveAttribute('aria-current', 'page')
+  }
+})
+
 test('the footer links open too', async ({page}) => {
   const errors = watchForErrors(page)
   await page.goto('/')

@@ -7,7 +7,10 @@ export const cases: ValidationCases = {
     valid: {
       _id: 'navigation',
       _type: 'navigation',
-      main: [entry({label: 'About us', page: ref('page-other')})],
+      main: [
+        entry({label: 'About us', page: ref('page-other')}),
+        {...entry({label: 'News', section: 'news'}), _key: 'n2'},
+      ],
     },
     broken: [
       {rule: 'the menu has entries', field: 'main', change: set({main: []})},
@@ -17,6 +20,12 @@ export const cases: ValidationCases = {
         field: 'main',
         build: 'main[0].link',
         change: set({main: [entry({label: 'Nowhere'})]}),
+      },
+      {
+        rule: 'menu sections are ones the site has',
+        field: 'main',
+        build: 'main[0].link.section',
+        change: set({main: [entry({label: 'Blog', section: 'blog'})]}),
       },
       {
         rule: 'menu links use safe schemes',

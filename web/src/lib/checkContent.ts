@@ -9,6 +9,7 @@ import {
   SLUG_MESSAGE,
   SLUG_PATTERN,
   checkDoi,
+  SECTION_MESSAGE,
   DOCUMENT_OR_URL_MESSAGE,
   RESERVED_PUBLICATION_SLUGS,
   RESERVED_PUBLICATION_SLUG_MESSAGE,
@@ -20,6 +21,7 @@ import {
   newsArticlePath,
   publicationPath,
   reservedPathOf,
+  sectionPath,
   resolvePagePaths,
   topicPath,
 } from '@itss/schemas/paths'
@@ -48,7 +50,8 @@ const BLOCK_STYLES = new Set(['normal', 'h2', 'h3', 'h4', 'blockquote'])
 const DECORATORS = new Set(['strong', 'em'])
 const SECTION_TYPES = new Set<string>(PAGE_SECTION_TYPES)
 
-type Link = {label?: string | null; href?: string | null; pageId?: string | null} | null | undefined
+type Link =
+  {label?: string | null; href?: string | null; section?: string | null; pageId?: string | null} | null | undefined
 type Image = {alt?: string | null; decorative?: boolean | null; assetId?: string | null} | null | undefined
 
 /**
@@ -71,7 +74,9 @@ export function checkContent(site: SiteQueryResult): ContentProblem[] {
   const checkLink = (docId: string, field: string, link: Link) => {
     if (!link) return
     if (link.pageId) checkPageRef(docId, `${field}.page`, link.pageId)
-    else if (!link.href) report(docId, field, 'has neither a page nor an address')
+    else if (link.section) {
+      if (!sectionPath(link.section)) report(docId, `${field}.section`, `“${link.section}”: ${SECTION_MESSAGE}`)
+    } else if (!link.href) report(docId, field, 'has neither a page, a section nor an address')
     else if (!isAllowedHref(link.href)) report(docId, `${field}.href`, `“${link.href}”: ${LINK_SCHEME_MESSAGE}`)
   }
   const checkImage = (docId: string, field: string, image: Image) => {

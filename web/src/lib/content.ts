@@ -1,4 +1,4 @@
-import {pageChain, resolvePagePaths, servedPath} from '@itss/schemas/paths'
+import {pageChain, resolvePagePaths, sectionPath, servedPath} from '@itss/schemas/paths'
 import type {SiteQueryResult} from '../sanity.types.ts'
 import {checkContent, ContentError} from './checkContent.ts'
 import {siteQuery} from './queries.ts'
@@ -100,11 +100,13 @@ async function fetchContent(): Promise<Content> {
 }
 
 /**
- * The address a link points at: a page's path, or the address as given, with a path on this
- * site (`/about-us`) put in the form it is served at (`/about-us/`) so following it costs no redirect.
+ * The address a link points at: a page's path, a section's list (`/news/`), or the address as
+ * given, with a path on this site (`/about-us`) put in the form it is served at (`/about-us/`)
+ * so following it costs no redirect.
  */
-export function linkHref(content: Content, link: Pick<LinkValue, 'href' | 'pageId'>): string {
+export function linkHref(content: Content, link: Pick<LinkValue, 'href' | 'pageId' | 'section'>): string {
   if (link.pageId) return content.paths.get(link.pageId) ?? '/'
+  if (link.section) return sectionPath(link.section) ?? '/'
   return servedPath(link.href ?? '/')
 }
 

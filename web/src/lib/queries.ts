@@ -5,7 +5,7 @@ import {defineQuery} from 'groq'
  * resolves references in memory: `->` in groq-js scans the dataset once per use.
  */
 
-const link = /* groq */ `{label, href, "pageId": page._ref}`
+const link = /* groq */ `{label, href, section, "pageId": page._ref}`
 const image = /* groq */ `{alt, decorative, crop, hotspot, "assetId": asset._ref}`
 
 export const siteQuery = defineQuery(`{
@@ -44,7 +44,7 @@ export const siteQuery = defineQuery(`{
   },
   "files": *[_type == "sanity.fileAsset"]{_id, url, size, mimeType, extension},
   "events": *[_type == "event"] | order(start asc, _id asc){
-    _id, _type, title, "slug": slug.current, start, end, format, venue, address, joining,
+    _id, _type, _createdAt, title, "slug": slug.current, start, end, format, venue, address, joining,
     registrationUrl, registrationCloses, status, summary, body, "topicIds": topics[]._ref, example
   },
   "redirects": *[_type == "redirect"] | order(_id asc){_id, from, "toId": to._ref, toAddress, kind},

@@ -1,0 +1,120 @@
+import {readFile} from 'node:fs/promises'
+import http from 'node:http'
+import path from 'node:path'
+import {repoRoot} from '@itss/dev'
+import {parse} from 'node-html-parser'
+import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {buildDemoSite, htmlFile, type Build} from './site.ts'
+
+/*
+ * What the search index knows about each page of the demo site: its kind and its topics, as
+ * the built pages declare them to Pagefind and as Pagefind's own index, queried with its own
+ * script, filters them; and the list the search page shows when there is no JavaScript.
+ */
+
+type Doc = {_id: string; _type: string; title?: string; slug?: {current: string}; topics?: Array<{_ref: string}>}
+
+const demo = (await readFile(path.join(repoRoot, 'dataset/data.ndjson'), 'utf8'))
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line) as Doc)
+const ofType = (type: string) => demo.filter((doc) => doc._type === type)
+const topicTitle = (id: string) => demo.find((doc) => doc._id === id)?.title
+const slugOf = (doc: Doc) => doc.slug?.current ?? ''
+
+/** The news articles, publications and events, with where each lives and the kind the index gives it. */
+const dated = [
+  ...ofType('newsArticle').map((doc) => ({doc, path: `/news/${slugOf(doc)}/`, kind: 'News'})),
+  ...ofType('publication').map((doc) => ({doc, path: `/publications/${slugOf(doc)}/`, kind: 'Publication'})),
+  ...ofType('event').map((doc) => ({doc, path: `/events/${slugOf(doc)}/`, kind: 'Event'})),
+]
+
+interface Pagefind {
+  options: (options: {basePath: string}) => Promise<void>
+  filters: () => Promise<Record<string, Record<string, number>>>
+  search: (
+    term: string | null,
+    options?: {filters?: Record<string, string>},
+  ) => Promise<{results: Array<{data: () => Promise<{url: string}>}>}>
+}
+
+describe('search over the demo site', () => {
+  let build: Build & {remove: () => Promise<void>}
+  let server: http.Server
+  let pagefind: Pagefind
+
+  beforeAll(async () => {
+    build = await buildDemoSite('search')
+    // Pagefind's own script fetches its index over HTTP, as in a browser.
+    const indexDir = path.join(build.outDir, 'pagefind')
+    server = http.createServer((request, response) => {
+      const file = path.join(indexDir, new URL(request.url ?? '/', 'http://x').pathname.replace(/^\/pagefind\//, ''))
+      readFile(file).then(
+        (body) => response.end(body),
+        () => response.writeHead(404).end(),
+      )
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const {port} = server.address() as {port: number}
+    pagefind = (await import(path.join(indexDir, 'pagefind.js'))) as Pagefind
+    await pagefind.options({basePath: `http://127.0.0.1:${String(port)}/pagefind/`})
+  }, 180_000)
+  afterAll(async () => {
+    server.close()
+    await build.remove()
+  })
+
+  const html = async (sitePath: string) => parse(await readFile(htmlFile(build.outDir, sitePath), 'utf8'))
+  const filtersOf = async (sitePath: string) => {
+    const main = (await html(sitePath)).querySelector('main')
+    return {
+      kind: main?.getAttribute('data-pagefind-filter'),
+      topics: main?.querySelectorAll('[data-pagefind-filter="topic"]').map((span) => span.text.trim()),
+    }
+  }
+
+  test.each(dated.map((item) => [item.path, item] as const))(
+    '%s is filed by its kind and topics',
+    async (_path, item) => {
+      expect(await filtersOf(item.path)).toEqual({
+        kind: `kind:${item.kind}`,
+        topics: (item.doc.topics ?? []).map((topic) => topicTitle(topic._ref)),
+      })
+    },
+  )
+
+  test('a topic page is a page filed under its topic; an ordinary page has no topic', async () => {
+    const topic = ofType('topic')[0]
+    expect(await filtersOf(`/topics/${slugOf(topic ?? {_id: '', _type: ''})}/`)).toEqual({
+      kind: 'kind:Page',
+      topics: [topic?.title],
+    })
+    expect(await filtersOf('/about-us/')).toEqual({kind: 'kind:Page', topics: []})
+  })
+
+  test('the index offers every kind and every topic in use', async () => {
+    const filters = await pagefind.filters()
+    expect(Object.keys(filters.kind ?? {}).sort()).toEqual(['Event', 'News', 'Page', 'Publication'])
+    const used = new Set(dated.flatMap((item) => (item.doc.topics ?? []).map((topic) => topicTitle(topic._ref))))
+    for (const title of used) expect(Object.keys(filters.topic ?? {})).toContain(title)
+  })
+
+  test.each(['News', 'Publication', 'Event'])('filtering by %s finds exactly those', async (kind) => {
+    const found = await pagefind.search(null, {filters: {kind}})
+    const paths = (await Promise.all(found.results.map((result) => result.data()))).map((data) => data.url)
+    expect(paths.map((url) => new URL(url, 'http://x').pathname).sort()).toEqual(
+      dated
+        .filter((item) => item.kind === kind)
+        .map((item) => item.path)
+        .sort(),
+    )
+  })
+
+  test('the search page without JavaScript lists the news, publications, events and topics too', async () => {
+    const fallback = (await html('/search/')).querySelector('[data-search-fallback]')
+    const hrefs = fallback?.querySelectorAll('a').map((a) => a.getAttribute('href')) ?? []
+    for (const item of dated) expect(hrefs).toContain(item.path)
+    for (const topic of ofType('topic')) expect(hrefs).toContain(`/topics/${slugOf(topic)}/`)
+    expect(hrefs).toContain('/about-us/')
+  })
+})
