@@ -9,7 +9,12 @@ const KINDS = ['research-paper', 'insight-report', 'policy-response', 'evaluatio
 const FORMATS = ['inPerson', 'online', 'hybrid']
 /** Most events go ahead; a few are cancelled, postponed or moved online. */
 const STATUSES = [...Array<string>(17).fill('scheduled'), 'cancelled', 'postponed', 'movedOnline']
-const VENUES = ['Jubilee Conference Centre', 'Birmingham Council House', 'The Royal Institution', 'Edinburgh Futures Institute']
+const VENUES = [
+  'Jubilee Conference Centre',
+  'Birmingham Council House',
+  'The Royal Institution',
+  'Edinburgh Futures Institute',
+]
 const TOPIC_NAMES = [
   'Apprenticeships',
   'Digital skills',
@@ -59,7 +64,11 @@ export interface Refs {
 const base = (type: string, id: string) => ({_id: id, _type: type, _createdAt: STAMP, _updatedAt: STAMP})
 const ref = (kit: TextKit, id: string) => ({_type: 'reference', _ref: id, _key: kit.key()})
 /** A slug from a title and a number, unique by the number: `skills-policy-data-12`. */
-const slugOf = (title: string, n: number) => `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-${n}`
+const slugOf = (title: string, n: number) =>
+  `${title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}-${n}`
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
 export function generateTopics(kit: TextKit, count: number): Doc[] {
@@ -76,8 +85,7 @@ export function generateTopics(kit: TextKit, count: number): Doc[] {
 }
 
 /** Filed under one to three topics, as editors tend to. */
-const topicsFor = (kit: TextKit, refs: Refs) =>
-  kit.pickSome(refs.topicIds, kit.between(1, 3)).map((id) => ref(kit, id))
+const topicsFor = (kit: TextKit, refs: Refs) => kit.pickSome(refs.topicIds, kit.between(1, 3)).map((id) => ref(kit, id))
 
 /** Publications over the last twenty years, oldest first: kinds, authors, a PDF or an address. */
 export function generatePublications(kit: TextKit, count: number, refs: Refs, now: number): Doc[] {
@@ -91,7 +99,9 @@ export function generatePublications(kit: TextKit, count: number, refs: Refs, no
         : {_type: 'externalAuthor', ...kit.pick(EXTERNAL_AUTHORS)},
     )
       // A team member is named once.
-      .filter((author, n, all) => !('_ref' in author) || all.findIndex((a) => '_ref' in a && a._ref === author._ref) === n)
+      .filter(
+        (author, n, all) => !('_ref' in author) || all.findIndex((a) => '_ref' in a && a._ref === author._ref) === n,
+      )
       .map((author) => ({...author, _key: kit.key()}))
     const withPdf = refs.pdf !== undefined && kit.random() < 0.5
     const earlier = docs.slice(-50).map((doc) => doc._id)
@@ -109,7 +119,9 @@ export function generatePublications(kit: TextKit, count: number, refs: Refs, no
       ...(!withPdf || kit.random() < 0.2 ? {url: `https://research.example.org/outputs/${i}`} : {}),
       ...(kit.random() < 0.3 ? {doi: `10.5555/itss.${i}`} : {}),
       topics: topicsFor(kit, refs),
-      ...(refs.stageIds.length > 0 && kit.random() < 0.2 ? {roadmapStage: {_type: 'reference', _ref: kit.pick(refs.stageIds)}} : {}),
+      ...(refs.stageIds.length > 0 && kit.random() < 0.2
+        ? {roadmapStage: {_type: 'reference', _ref: kit.pick(refs.stageIds)}}
+        : {}),
       ...(earlier.length > 0 && kit.random() < 0.3
         ? {related: kit.pickSome(earlier, kit.between(1, 3)).map((id) => ref(kit, id))}
         : {}),
@@ -155,7 +167,7 @@ export function generateEvents(kit: TextKit, count: number, refs: Refs, now: num
     // Whole hours, UK daytime; past events spread over ten years, upcoming ones over the next.
     const dayMs = past
       ? first + ((now - DAY - first) * (i + 1)) / (count - upcoming + 1)
-      : now + ((365 * DAY) * (i - (count - upcoming) + 1)) / (upcoming + 1)
+      : now + (365 * DAY * (i - (count - upcoming) + 1)) / (upcoming + 1)
     const start = Math.floor(dayMs / DAY) * DAY + kit.between(9, 14) * 3_600_000
     const end = start + (kit.random() < 0.1 ? kit.between(1, 2) * DAY : kit.between(1, 4) * 3_600_000)
     const format = kit.pick(FORMATS)
@@ -167,7 +179,9 @@ export function generateEvents(kit: TextKit, count: number, refs: Refs, now: num
       start: new Date(start).toISOString(),
       end: new Date(end).toISOString(),
       format,
-      ...(format !== 'online' ? {venue: kit.pick(VENUES), address: `${kit.between(1, 200)} High Street\nNottingham`} : {}),
+      ...(format !== 'online'
+        ? {venue: kit.pick(VENUES), address: `${kit.between(1, 200)} High Street\nNottingham`}
+        : {}),
       ...(format !== 'inPerson' ? {joining: 'The link is emailed to everyone who registers.'} : {}),
       ...(register ? {registrationUrl: `https://events.example.org/${i}`} : {}),
       ...(register && kit.random() < 0.5 ? {registrationCloses: new Date(start - 7 * DAY).toISOString()} : {}),

@@ -9,7 +9,15 @@ import {checkBudgets, measureBuild, percentile, type BudgetResult} from './budge
 import {htmlFiles, memorySource, removeDir, runAstroBuild} from './build.ts'
 import {generateDataset, readDemoDocuments} from './dataset.ts'
 import {bytes, count, mebibytes, ratio, seconds, table} from './format.ts'
-import {checkGroupBudgets, feedSizes, feedTable, groupCosts, groupTable, type FeedSize, type GroupCost} from './groups.ts'
+import {
+  checkGroupBudgets,
+  feedSizes,
+  feedTable,
+  groupCosts,
+  groupTable,
+  type FeedSize,
+  type GroupCost,
+} from './groups.ts'
 import {loadIntoLake} from './load.ts'
 
 const plainProject = path.join(import.meta.dirname, '../plain')
@@ -77,9 +85,7 @@ export async function runScale(
     const plainRoot = path.join(dir, 'plain')
     await cp(plainProject, plainRoot, {recursive: true})
     const counts = Object.entries(dataset.counts).sort((a, b) => b[1] - a[1])
-    const types = counts
-      .map(([type, n]) => `${count(n)} ${type}`)
-      .join(', ')
+    const types = counts.map(([type, n]) => `${count(n)} ${type}`).join(', ')
     log(
       `${name}: generated ${count(dataset.documents.length)} documents (${types}) in ${seconds(performance.now() - started)}`,
     )

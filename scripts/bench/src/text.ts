@@ -23,7 +23,8 @@ export function textKit(seed: number) {
   const pickSome = <T>(items: readonly T[], count: number): T[] => {
     const pool = [...items]
     const chosen: T[] = []
-    while (chosen.length < count && pool.length > 0) chosen.push(pool.splice(Math.floor(random() * pool.length), 1)[0] as T)
+    while (chosen.length < count && pool.length > 0)
+      chosen.push(pool.splice(Math.floor(random() * pool.length), 1)[0] as T)
     return chosen
   }
   let keyCounter = 0
