@@ -1,8 +1,9 @@
 // Synthetic datasets for the scale benchmark: the demo dataset (singletons, home page, menu)
-// plus generated pages, FAQs, people and so on, valid per the schema, and the same pages as
-// plain JSON for the plain Astro build to render.
+// plus generated publications, news, events, pages and the rest, valid per the schema, and the
+// same pages as plain JSON for the plain Astro build to render (plain.ts).
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
+import {plainSite, type PlainSite} from './plain.ts'
 import {generateEvents, generateNews, generatePublications, generateTopics, type Refs} from './outputs.ts'
 import {textKit} from './text.ts'
 
@@ -10,32 +11,6 @@ export interface Doc {
   _id: string
   _type: string
   [key: string]: unknown
-}
-
-/** One page as the plain Astro build renders it: the same words, no CMS. */
-export interface PlainPage {
-  path: string
-  title: string
-  summary: string
-  trail: PlainLink[]
-  sections: PlainSection[]
-}
-export interface PlainLink {
-  href: string
-  title: string
-}
-export interface PlainSection {
-  heading?: string
-  paragraphs: string[]
-  items: string[]
-  cards: Array<PlainLink & {summary: string}>
-  entries: Array<{title: string; text: string}>
-}
-export interface PlainSite {
-  name: string
-  nav: PlainLink[]
-  footer: PlainLink[]
-  pages: PlainPage[]
 }
 
 export interface SyntheticDataset {
@@ -239,113 +214,5 @@ export function generateDataset(total: number, demo: Doc[], now: Date = new Date
   const documents = [...demo, ...docs]
   const tally: Record<string, number> = {}
   for (const doc of documents) tally[doc._type] = (tally[doc._type] ?? 0) + 1
-  return {documents, counts: tally, plain: plainSite(documents)}
-}
-
-/** The pages as the plain build sees them: addresses resolved, references replaced by words. */
-function plainSite(documents: Doc[]): PlainSite {
-  const byType = (type: string) => documents.filter((doc) => doc._type === type)
-  const settings = documents.find((doc) => doc._id === 'siteSettings') ?? {_id: '', _type: ''}
-  const homeId = (settings.homePage as {_ref?: string} | undefined)?._ref
-  const pages = byType('page')
-  const pagesById = new Map(pages.map((page) => [page._id, page]))
-  const byId = new Map(documents.map((doc) => [doc._id, doc]))
-  const str = (value: unknown) => (typeof value === 'string' ? value : '')
-  const parentId = (page: Doc) => (page.parent as {_ref?: string} | undefined)?._ref
-
-  const paths = new Map<string, string>()
-  const pathOf = (page: Doc): string => {
-    const known = paths.get(page._id)
-    if (known) return known
-    const parent = parentId(page)
-    const above = parent && parent !== homeId ? pagesById.get(parent) : undefined
-    const slug = (page.slug as {current?: string} | undefined)?.current ?? ''
-    const result = page._id === homeId ? '/' : `${above ? pathOf(above) : ''}/${slug}`
-    paths.set(page._id, result)
-    return result
-  }
-  const linkOf = (link: unknown): PlainLink => {
-    const value = (link ?? {}) as {label?: string; href?: string; page?: {_ref?: string}}
-    const target = value.page?._ref ? pagesById.get(value.page._ref) : undefined
-    return {href: target ? pathOf(target) : (value.href ?? '/'), title: value.label ?? ''}
-  }
-  const textOf = (blocks: unknown) =>
-    ((blocks ?? []) as Array<{children?: Array<{text?: string}>}>).map((b) =>
-      (b.children ?? []).map((c) => c.text ?? '').join(''),
-    )
-  const entriesOf = (type: string, titleField: string, textField: string) =>
-    byType(type).map((doc) => ({
-      title: str(doc[titleField]),
-      text: Array.isArray(doc[textField]) ? textOf(doc[textField]).join(' ') : str(doc[textField]),
-    }))
-
-  const sectionOf = (section: Record<string, unknown>): PlainSection => {
-    const out: PlainSection = {paragraphs: [], items: [], cards: [], entries: []}
-    if (typeof section.heading === 'string') out.heading = section.heading
-    for (const field of ['intro', 'statement', 'caption']) if (section[field]) out.paragraphs.push(str(section[field]))
-    switch (section._type) {
-      case 'textSection':
-        out.paragraphs.push(...textOf(section.body))
-        break
-      case 'statsSection':
-        out.items.push(
-          ...((section.stats ?? []) as Array<{value?: string; label?: string}>).map((s) => `${s.value} ${s.label}`),
-        )
-        break
-      case 'commitmentsSection':
-        out.items.push(...((section.commitments ?? []) as string[]))
-        break
-      case 'quoteSection': {
-        const quote = byId.get((section.quote as {_ref?: string} | undefined)?._ref ?? '')
-        if (quote) out.paragraphs.push(str(quote.text), str(quote.attribution))
-        break
-      }
-      case 'pageCardsSection':
-        for (const ref of (section.pages ?? []) as Array<{_ref?: string}>) {
-          const page = pagesById.get(ref._ref ?? '')
-          if (page) out.cards.push({href: pathOf(page), title: str(page.title), summary: str(page.summary)})
-        }
-        break
-      case 'faqSection':
-        out.entries.push(...entriesOf('faq', 'question', 'answer'))
-        break
-      case 'teamSection':
-        out.entries.push(...entriesOf('teamMember', 'name', 'role'))
-        break
-      case 'partnerSection':
-        out.entries.push(...entriesOf('partner', 'name', 'description'))
-        break
-      case 'timelineSection':
-        out.entries.push(...entriesOf('milestone', 'title', 'summary'))
-        break
-      case 'roadmapSection':
-        out.entries.push(...entriesOf('roadmapStage', 'title', 'summary'))
-        break
-    }
-    return out
-  }
-
-  const trailOf = (page: Doc): PlainLink[] => {
-    const trail: PlainLink[] = []
-    let parent = pagesById.get(parentId(page) ?? '')
-    while (parent && parent._id !== homeId && trail.length < 20) {
-      trail.unshift({href: pathOf(parent), title: str(parent.title)})
-      parent = pagesById.get(parentId(parent) ?? '')
-    }
-    return page._id === homeId ? [] : [{href: '/', title: 'Home'}, ...trail]
-  }
-
-  const navigation = documents.find((doc) => doc._id === 'navigation')
-  return {
-    name: str(settings.name),
-    nav: ((navigation?.main ?? []) as Array<{link?: unknown}>).map((item) => linkOf(item.link)),
-    footer: ((settings.footerLinks ?? []) as unknown[]).map(linkOf),
-    pages: pages.map((page) => ({
-      path: pathOf(page),
-      title: str(page.title),
-      summary: str(page.summary),
-      trail: trailOf(page),
-      sections: ((page.body ?? []) as Array<Record<string, unknown>>).map(sectionOf),
-    })),
-  }
+  return {documents, counts: tally, plain: plainSite(documents, new Date(today))}
 }

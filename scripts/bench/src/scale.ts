@@ -261,7 +261,7 @@ export function scaleReport(results: ScaleResult[], benchPeakRss: number | null)
     'the content query, up to the first page; "after" is images and, for the site only, the Pagefind',
     'index and _headers. The lake ran in the benchmark process, which peaked at',
     `${mebibytes(benchPeakRss)} (generated datasets and the lake together; not in the build figures).`,
-    'The plain build renders the content pages only (no publications, news, events or topics).',
+    'Both build the same pages; the site also writes feeds, calendars, PDFs and the search index.',
     ...perSize,
   ].join('\n')
 }
