@@ -101,7 +101,7 @@ describe('the generated dataset in a backend', () => {
         getDocumentExists: async ({id}) => (await client.getDocument(id)) !== undefined,
       })
       for (const marker of markers.filter((m) => m.level === 'error'))
-        failures.push(`${doc._id} ${marker.path.join('.')}: ${marker.message}`)
+        failures.push(`${doc._id} ${JSON.stringify(marker.path)}: ${marker.message}`)
     }
     expect(failures).toEqual([])
   })
