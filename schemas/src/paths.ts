@@ -81,6 +81,10 @@ export const EVENTS_PATH = '/events/'
 export const eventPath = (slug: string) => `${EVENTS_PATH}${slug}/`
 export const eventCalendarPath = (slug: string) => `${EVENTS_PATH}${slug}/event.ics`
 export const UPCOMING_EVENTS_CALENDAR_PATH = `${EVENTS_PATH}upcoming.ics`
+/** Every past event, newest first: page 1 is `/events/past/`, page n after it `/events/past/page/n/`. */
+export const PAST_EVENTS_PATH = `${EVENTS_PATH}past/`
+export const pastEventsListPath = (page: number) =>
+  page <= 1 ? PAST_EVENTS_PATH : `${PAST_EVENTS_PATH}page/${String(page)}/`
 /** Addresses the site gives its own sections; no page may take one, or an address under one. */
 export const RESERVED_PATHS = [NEWS_PATH, TOPICS_PATH, '/search/', '/publications/', EVENTS_PATH] as const
 

@@ -68,6 +68,18 @@ export function checkNewsSlug(value: {current?: string} | undefined): true | str
   return (RESERVED_NEWS_SLUGS as readonly string[]).includes(value?.current ?? '') ? RESERVED_NEWS_SLUG_MESSAGE : true
 }
 
+/** Event addresses the site uses for itself: `/events/past/` lists every past event. */
+export const RESERVED_EVENT_SLUGS = ['past'] as const
+
+export const RESERVED_EVENT_SLUG_MESSAGE = `The address /events/${RESERVED_EVENT_SLUGS.join(', /events/')} is used by the events list: choose another.`
+
+/** Validates an event's slug (`{current}`) for a Sanity `rule.custom`: the slug rules, and not reserved. */
+export function checkEventSlug(value: {current?: string} | undefined): true | string {
+  const slug = checkSlug(value)
+  if (slug !== true) return slug
+  return (RESERVED_EVENT_SLUGS as readonly string[]).includes(value?.current ?? '') ? RESERVED_EVENT_SLUG_MESSAGE : true
+}
+
 /** Top-level addresses the site keeps for its own sections (`/news/`, `/topics/`, `/search/`). */
 export const RESERVED_PAGE_SLUGS = RESERVED_PATHS.map((path) => path.slice(1, -1))
 

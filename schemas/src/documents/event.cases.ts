@@ -31,6 +31,12 @@ export const cases: ValidationCases = {
         build: true,
         change: set({slug: {_type: 'slug', current: 'Skills-Workshop'}}),
       },
+      {
+        rule: 'slug is not an address the events list uses',
+        field: 'slug',
+        build: true,
+        change: set({slug: {_type: 'slug', current: 'past'}}),
+      },
       {rule: 'start is required', field: 'start', build: true, change: unset('start')},
       {rule: 'end is required', field: 'end', build: true, change: unset('end')},
       {

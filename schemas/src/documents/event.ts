@@ -12,7 +12,7 @@ import {
 } from '../events.ts'
 import {checkHeadingOrder} from '../objects/richText.ts'
 import {previewValue} from '../preview.ts'
-import {checkSlug} from '../rules.ts'
+import {checkEventSlug} from '../rules.ts'
 import {ukDateTime} from '../times.ts'
 
 type EventFields = {start?: string; format?: string}
@@ -49,7 +49,7 @@ export const event = defineType({
       description:
         'The last part of the event address, for example “technician-summit-2027” in /events/technician-summit-2027. Each event needs its own.',
       options: {source: 'title', maxLength: 80},
-      validation: (rule) => rule.required().custom(checkSlug).error(),
+      validation: (rule) => rule.required().custom(checkEventSlug).error(),
     }),
     defineField({
       name: 'start',

@@ -1,39 +1,16 @@
 // Synthetic datasets for the scale benchmark: the demo dataset (singletons, home page, menu)
-// plus generated pages, FAQs, people and so on, valid per the schema, and the same pages as
-// plain JSON for the plain Astro build to render.
+// plus generated publications, news, events, pages and the rest, valid per the schema, and the
+// same pages as plain JSON for the plain Astro build to render (plain.ts).
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
+import {plainSite, type PlainSite} from './plain.ts'
+import {generateEvents, generateNews, generatePublications, generateTopics, type Refs} from './outputs.ts'
+import {textKit} from './text.ts'
 
 export interface Doc {
   _id: string
   _type: string
   [key: string]: unknown
-}
-
-/** One page as the plain Astro build renders it: the same words, no CMS. */
-export interface PlainPage {
-  path: string
-  title: string
-  summary: string
-  trail: PlainLink[]
-  sections: PlainSection[]
-}
-export interface PlainLink {
-  href: string
-  title: string
-}
-export interface PlainSection {
-  heading?: string
-  paragraphs: string[]
-  items: string[]
-  cards: Array<PlainLink & {summary: string}>
-  entries: Array<{title: string; text: string}>
-}
-export interface PlainSite {
-  name: string
-  nav: PlainLink[]
-  footer: PlainLink[]
-  pages: PlainPage[]
 }
 
 export interface SyntheticDataset {
@@ -45,6 +22,7 @@ export interface SyntheticDataset {
 }
 
 const STAMP = '2026-11-01T09:00:00Z'
+const DAY = 86_400_000
 /** Children per page in the generated tree: 20 top-level pages, 400 under them, and so on. */
 const FAN_OUT = 20
 
@@ -56,62 +34,24 @@ export async function readDemoDocuments(datasetDir: string): Promise<Doc[]> {
     .map((line) => JSON.parse(line) as Doc)
 }
 
-/** `total` documents in all: the demo's, then generated ones, mostly pages. Deterministic. */
-export function generateDataset(total: number, demo: Doc[]): SyntheticDataset {
-  const random = mulberry32(total)
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T
-  const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1))
-  let keyCounter = 0
-  const key = () => `k${(keyCounter++).toString(36)}`
-
-  const sentence = () => {
-    const words = Array.from({length: between(8, 16)}, () => pick(WORDS))
-    const text = words.join(' ')
-    return `${text[0]?.toUpperCase()}${text.slice(1)}.`
-  }
-  const sentences = (min: number, max: number) => Array.from({length: between(min, max)}, sentence).join(' ')
-  const title = () => {
-    const text = Array.from({length: between(2, 4)}, () => pick(WORDS)).join(' ')
-    return `${text[0]?.toUpperCase()}${text.slice(1)}`
-  }
-  const span = (text: string, marks: string[] = []) => ({_type: 'span', _key: key(), text, marks})
-  const block = (text: string, extra: Record<string, unknown> = {}) => ({
-    _type: 'block',
-    _key: key(),
-    style: 'normal',
-    markDefs: [],
-    children: [span(text)],
-    ...extra,
-  })
-  /** A paragraph with a link to another page or elsewhere, as editors write them. */
-  const linkedBlock = (pageId: string | undefined) => {
-    const mark = key()
-    const def = pageId
-      ? {_key: mark, _type: 'internalLink', page: {_type: 'reference', _ref: pageId}}
-      : {_key: mark, _type: 'link', href: 'https://www.gov.uk/'}
-    return {
-      _type: 'block',
-      _key: key(),
-      style: 'normal',
-      markDefs: [def],
-      children: [span(`${sentence()} `), span('Read more', [mark]), span('.')],
-    }
-  }
-  const richText = (linkTo: string | undefined) => {
-    const blocks: unknown[] = [block(sentences(1, 3))]
-    if (random() < 0.4) blocks.push(block(title(), {style: 'h3'}))
-    blocks.push(random() < 0.5 ? linkedBlock(linkTo) : block(sentences(1, 3)))
-    if (random() < 0.4) {
-      const strong = random() < 0.5 ? ['strong'] : ['em']
-      for (let i = between(2, 4); i > 0; i--)
-        blocks.push({...block(''), children: [span(title(), strong)], listItem: 'bullet', level: 1})
-    }
-    return blocks
-  }
+/**
+ * `total` documents in all: the demo's, then generated ones in the mix a mature institute site
+ * holds: mostly publications, news and events across a dozen or so topics, then pages, FAQs,
+ * people and the rest. Deterministic for a given `total` and day (`now`, which decides which
+ * events are still to come).
+ */
+export function generateDataset(total: number, demo: Doc[], now: Date = new Date()): SyntheticDataset {
+  const kit = textKit(total)
+  const {random, pick, between, key, sentence, sentences, title, block, richText} = kit
+  const today = Math.floor(now.getTime() / DAY) * DAY
 
   const remaining = Math.max(0, total - demo.length)
   const share = (fraction: number) => Math.round(remaining * fraction)
   const counts = {
+    topic: Math.min(12, Math.ceil(remaining / 50)),
+    publication: share(0.45),
+    newsArticle: share(0.25),
+    event: share(0.1),
     faq: share(0.02),
     teamMember: share(0.015),
     partner: share(0.005),
@@ -120,13 +60,13 @@ export function generateDataset(total: number, demo: Doc[]): SyntheticDataset {
     // Stages are numbered 1 to 20 and the demo has three.
     roadmapStage: Math.min(17, Math.floor(remaining / 500)),
   }
-  const pageCount = remaining - Object.values(counts).reduce((a, b) => a + b, 0)
+  const pageCount = Math.max(0, remaining - Object.values(counts).reduce((a, b) => a + b, 0))
   const docs: Doc[] = []
-  const base = (type: string, id: string) => ({_id: id, _type: type, _createdAt: STAMP, _updatedAt: STAMP})
-  const categories = ['institute', 'funding', 'programmes']
   const groups = ['coreTeam', 'advisoryBoard', 'technicalCouncil', 'researchPolicyGroup']
   const kinds = ['funder', 'host', 'supportingPartner']
   const precisions = ['year', 'month', 'day']
+  const categories = ['institute', 'funding', 'programmes']
+  const base = (type: string, id: string) => ({_id: id, _type: type, _createdAt: STAMP, _updatedAt: STAMP})
 
   for (let i = 0; i < counts.faq; i++)
     docs.push({
@@ -180,11 +120,29 @@ export function generateDataset(total: number, demo: Doc[]): SyntheticDataset {
       outcomes: [title(), title()],
     })
 
+  const pageId = (i: number) => `page-bench-${i}`
+  const idsOf = (type: string) => [...demo, ...docs].filter((doc) => doc._type === type).map((doc) => doc._id)
+  const topics = generateTopics(kit, counts.topic)
+  const refs: Refs = {
+    topicIds: [...idsOf('topic'), ...topics.map((topic) => topic._id)],
+    teamIds: idsOf('teamMember'),
+    pageIds: [...idsOf('page'), ...Array.from({length: Math.min(pageCount, 200)}, (_, i) => pageId(i))],
+    stageIds: idsOf('roadmapStage'),
+    pdf: demo
+      .map((doc) => (doc.file as {_sanityAsset?: string} | undefined)?._sanityAsset)
+      .find((spec) => spec?.startsWith('file@')),
+  }
+  docs.push(
+    ...topics,
+    ...generatePublications(kit, counts.publication, refs, today),
+    ...generateNews(kit, counts.newsArticle, refs, today),
+    ...generateEvents(kit, counts.event, refs, today),
+  )
+
   const quoteIds = [
     ...demo.filter((doc) => doc._type === 'quote').map((doc) => doc._id),
     ...docs.filter((doc) => doc._type === 'quote').map((doc) => doc._id),
   ]
-  const pageId = (i: number) => `page-bench-${i}`
   // Page i's parent is page floor(i / FAN_OUT) - 1; the first FAN_OUT pages sit at the top.
   const parentOf = (i: number) => (i < FAN_OUT ? undefined : Math.floor(i / FAN_OUT) - 1)
   const childrenOf = (i: number) => {
@@ -256,188 +214,5 @@ export function generateDataset(total: number, demo: Doc[]): SyntheticDataset {
   const documents = [...demo, ...docs]
   const tally: Record<string, number> = {}
   for (const doc of documents) tally[doc._type] = (tally[doc._type] ?? 0) + 1
-  return {documents, counts: tally, plain: plainSite(documents)}
+  return {documents, counts: tally, plain: plainSite(documents, new Date(today))}
 }
-
-/** The pages as the plain build sees them: addresses resolved, references replaced by words. */
-function plainSite(documents: Doc[]): PlainSite {
-  const byType = (type: string) => documents.filter((doc) => doc._type === type)
-  const settings = documents.find((doc) => doc._id === 'siteSettings') ?? {_id: '', _type: ''}
-  const homeId = (settings.homePage as {_ref?: string} | undefined)?._ref
-  const pages = byType('page')
-  const pagesById = new Map(pages.map((page) => [page._id, page]))
-  const byId = new Map(documents.map((doc) => [doc._id, doc]))
-  const str = (value: unknown) => (typeof value === 'string' ? value : '')
-  const parentId = (page: Doc) => (page.parent as {_ref?: string} | undefined)?._ref
-
-  const paths = new Map<string, string>()
-  const pathOf = (page: Doc): string => {
-    const known = paths.get(page._id)
-    if (known) return known
-    const parent = parentId(page)
-    const above = parent && parent !== homeId ? pagesById.get(parent) : undefined
-    const slug = (page.slug as {current?: string} | undefined)?.current ?? ''
-    const result = page._id === homeId ? '/' : `${above ? pathOf(above) : ''}/${slug}`
-    paths.set(page._id, result)
-    return result
-  }
-  const linkOf = (link: unknown): PlainLink => {
-    const value = (link ?? {}) as {label?: string; href?: string; page?: {_ref?: string}}
-    const target = value.page?._ref ? pagesById.get(value.page._ref) : undefined
-    return {href: target ? pathOf(target) : (value.href ?? '/'), title: value.label ?? ''}
-  }
-  const textOf = (blocks: unknown) =>
-    ((blocks ?? []) as Array<{children?: Array<{text?: string}>}>).map((b) =>
-      (b.children ?? []).map((c) => c.text ?? '').join(''),
-    )
-  const entriesOf = (type: string, titleField: string, textField: string) =>
-    byType(type).map((doc) => ({
-      title: str(doc[titleField]),
-      text: Array.isArray(doc[textField]) ? textOf(doc[textField]).join(' ') : str(doc[textField]),
-    }))
-
-  const sectionOf = (section: Record<string, unknown>): PlainSection => {
-    const out: PlainSection = {paragraphs: [], items: [], cards: [], entries: []}
-    if (typeof section.heading === 'string') out.heading = section.heading
-    for (const field of ['intro', 'statement', 'caption']) if (section[field]) out.paragraphs.push(str(section[field]))
-    switch (section._type) {
-      case 'textSection':
-        out.paragraphs.push(...textOf(section.body))
-        break
-      case 'statsSection':
-        out.items.push(
-          ...((section.stats ?? []) as Array<{value?: string; label?: string}>).map((s) => `${s.value} ${s.label}`),
-        )
-        break
-      case 'commitmentsSection':
-        out.items.push(...((section.commitments ?? []) as string[]))
-        break
-      case 'quoteSection': {
-        const quote = byId.get((section.quote as {_ref?: string} | undefined)?._ref ?? '')
-        if (quote) out.paragraphs.push(str(quote.text), str(quote.attribution))
-        break
-      }
-      case 'pageCardsSection':
-        for (const ref of (section.pages ?? []) as Array<{_ref?: string}>) {
-          const page = pagesById.get(ref._ref ?? '')
-          if (page) out.cards.push({href: pathOf(page), title: str(page.title), summary: str(page.summary)})
-        }
-        break
-      case 'faqSection':
-        out.entries.push(...entriesOf('faq', 'question', 'answer'))
-        break
-      case 'teamSection':
-        out.entries.push(...entriesOf('teamMember', 'name', 'role'))
-        break
-      case 'partnerSection':
-        out.entries.push(...entriesOf('partner', 'name', 'description'))
-        break
-      case 'timelineSection':
-        out.entries.push(...entriesOf('milestone', 'title', 'summary'))
-        break
-      case 'roadmapSection':
-        out.entries.push(...entriesOf('roadmapStage', 'title', 'summary'))
-        break
-    }
-    return out
-  }
-
-  const trailOf = (page: Doc): PlainLink[] => {
-    const trail: PlainLink[] = []
-    let parent = pagesById.get(parentId(page) ?? '')
-    while (parent && parent._id !== homeId && trail.length < 20) {
-      trail.unshift({href: pathOf(parent), title: str(parent.title)})
-      parent = pagesById.get(parentId(parent) ?? '')
-    }
-    return page._id === homeId ? [] : [{href: '/', title: 'Home'}, ...trail]
-  }
-
-  const navigation = documents.find((doc) => doc._id === 'navigation')
-  return {
-    name: str(settings.name),
-    nav: ((navigation?.main ?? []) as Array<{link?: unknown}>).map((item) => linkOf(item.link)),
-    footer: ((settings.footerLinks ?? []) as unknown[]).map(linkOf),
-    pages: pages.map((page) => ({
-      path: pathOf(page),
-      title: str(page.title),
-      summary: str(page.summary),
-      trail: trailOf(page),
-      sections: ((page.body ?? []) as Array<Record<string, unknown>>).map(sectionOf),
-    })),
-  }
-}
-
-/** A small seeded generator, so every run benchmarks the same content. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-const WORDS = [
-  'technical',
-  'skills',
-  'careers',
-  'research',
-  'innovation',
-  'higher',
-  'education',
-  'technicians',
-  'laboratory',
-  'workshop',
-  'training',
-  'strategy',
-  'policy',
-  'sector',
-  'universities',
-  'partners',
-  'national',
-  'recognition',
-  'development',
-  'apprenticeships',
-  'standards',
-  'professional',
-  'registration',
-  'insight',
-  'influence',
-  'community',
-  'network',
-  'funding',
-  'evidence',
-  'data',
-  'survey',
-  'engineering',
-  'science',
-  'digital',
-  'equipment',
-  'facilities',
-  'leadership',
-  'mentoring',
-  'progression',
-  'pathways',
-  'visibility',
-  'sustainability',
-  'collaboration',
-  'regional',
-  'programme',
-  'commitment',
-  'institute',
-  'staff',
-  'teams',
-  'practice',
-  'the',
-  'and',
-  'for',
-  'with',
-  'across',
-  'of',
-  'in',
-  'to',
-  'our',
-  'new',
-]

@@ -75,6 +75,7 @@ try {
     // This process's own peak (the kernel reports KiB): the generated data and the lake.
     console.log(scaleReport(results, process.resourceUsage().maxRSS * 1024))
     console.log('')
+    if (results.some((result) => result.budgets.some((budget) => !budget.pass))) failed = true
   }
 } catch (err) {
   failed = true

@@ -5,10 +5,19 @@ import path from 'node:path'
 import {projectEnv, startLake} from '@itss/lake'
 import {demoDatasetDir} from '@itss/lake/local'
 import {webDir} from '@itss/dev'
-import {measureBuild, percentile} from './budget.ts'
+import {checkBudgets, measureBuild, percentile, type BudgetResult} from './budget.ts'
 import {htmlFiles, memorySource, removeDir, runAstroBuild} from './build.ts'
 import {generateDataset, readDemoDocuments} from './dataset.ts'
 import {bytes, count, mebibytes, ratio, seconds, table} from './format.ts'
+import {
+  checkGroupBudgets,
+  feedSizes,
+  feedTable,
+  groupCosts,
+  groupTable,
+  type FeedSize,
+  type GroupCost,
+} from './groups.ts'
 import {loadIntoLake} from './load.ts'
 
 const plainProject = path.join(import.meta.dirname, '../plain')
@@ -27,6 +36,8 @@ export interface Measured {
 
 export interface ScaleResult {
   documents: number
+  /** How many documents of each type, most first. */
+  counts: Array<[type: string, count: number]>
   pagesInData: number
   loadMs: number
   runs: number
@@ -44,6 +55,10 @@ export interface ScaleResult {
   /** The site build's pages against the HTML budget: p95 and the largest page, gzipped. */
   htmlP95: number
   largest: {path: string; html: number}
+  /** The site build per group of pages, its feeds and calendars, and the budgets at this size. */
+  groups: GroupCost[]
+  feeds: FeedSize[]
+  budgets: BudgetResult[]
 }
 
 type Who = 'site' | 'plain'
@@ -69,10 +84,8 @@ export async function runScale(
     // The plain project is copied beside the work folder's node_modules link, so Vite finds astro.
     const plainRoot = path.join(dir, 'plain')
     await cp(plainProject, plainRoot, {recursive: true})
-    const types = Object.entries(dataset.counts)
-      .sort((a, b) => b[1] - a[1])
-      .map(([type, n]) => `${count(n)} ${type}`)
-      .join(', ')
+    const counts = Object.entries(dataset.counts).sort((a, b) => b[1] - a[1])
+    const types = counts.map(([type, n]) => `${count(n)} ${type}`).join(', ')
     log(
       `${name}: generated ${count(dataset.documents.length)} documents (${types}) in ${seconds(performance.now() - started)}`,
     )
@@ -151,8 +164,9 @@ export async function runScale(
         previousOut = outDir
       }
 
-      // The budgets again at this size: reported, not enforced (the budget run uses the demo).
+      // The budgets again at this size, on the whole site and on each group of pages.
       const costs = await measureBuild(lastSiteOut)
+      const groups = groupCosts(costs)
       const largest = costs.reduce((max, page) => (page.html > max.html ? page : max), {path: '-', html: 0})
       // Times from the fastest run; memory is the highest peak of any run.
       const best = (list: Measured[]) => ({
@@ -161,6 +175,7 @@ export async function runScale(
       })
       results.push({
         documents: dataset.documents.length,
+        counts,
         pagesInData: dataset.counts.page ?? 0,
         loadMs,
         runs,
@@ -176,6 +191,9 @@ export async function runScale(
           95,
         ),
         largest: {path: largest.path, html: largest.html},
+        groups,
+        feeds: await feedSizes(lastSiteOut),
+        budgets: [...checkBudgets(costs), ...checkGroupBudgets(groups)],
       })
     } finally {
       await lake.close()
@@ -221,6 +239,20 @@ export function scaleReport(results: ScaleResult[], benchPeakRss: number | null)
       ['', 'HTML p95 / largest page', `${bytes(r.htmlP95)} / ${bytes(r.largest.html)} ${r.largest.path}`, '', ''],
     )
   }
+  const perSize = results.flatMap((r) => [
+    '',
+    `${count(r.documents)} documents: ${r.counts.map(([type, n]) => `${count(n)} ${type}`).join(', ')}`,
+    '',
+    'The site build per group of pages, HTML gzipped (* lists other content):',
+    '',
+    groupTable(r.groups),
+    '',
+    'Feeds, calendars and the sitemap (the largest file of each):',
+    '',
+    feedTable(r.feeds),
+    '',
+    ...r.budgets.map((result) => `${result.pass ? 'PASS' : 'FAIL'}  ${result.name}: ${result.detail}`),
+  ])
   return [
     table(['dataset', 'measure', 'site (lake)', 'plain Astro', 'site / plain'], rows, [false, false, true, true, true]),
     '',
@@ -229,5 +261,7 @@ export function scaleReport(results: ScaleResult[], benchPeakRss: number | null)
     'the content query, up to the first page; "after" is images and, for the site only, the Pagefind',
     'index and _headers. The lake ran in the benchmark process, which peaked at',
     `${mebibytes(benchPeakRss)} (generated datasets and the lake together; not in the build figures).`,
+    'Both build the same pages; the site also writes feeds, calendars, PDFs and the search index.',
+    ...perSize,
   ].join('\n')
 }

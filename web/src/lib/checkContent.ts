@@ -13,6 +13,8 @@ import {
   DOCUMENT_OR_URL_MESSAGE,
   RESERVED_PUBLICATION_SLUGS,
   RESERVED_PUBLICATION_SLUG_MESSAGE,
+  RESERVED_EVENT_SLUGS,
+  RESERVED_EVENT_SLUG_MESSAGE,
 } from '@itss/schemas/rules'
 import {PAGE_SECTION_TYPES, PUBLICATION_KINDS} from '@itss/schemas/vocabulary'
 import type {SiteQueryResult} from '../sanity.types.ts'
@@ -44,6 +46,13 @@ export class ContentError extends Error {
     this.name = 'ContentError'
     this.problems = problems
   }
+}
+
+/** Why a reserved address is refused, by the kind of document that asked for it. */
+const RESERVED_SLUG_MESSAGES: Record<string, string> = {
+  'news article': RESERVED_NEWS_SLUG_MESSAGE,
+  publication: RESERVED_PUBLICATION_SLUG_MESSAGE,
+  event: RESERVED_EVENT_SLUG_MESSAGE,
 }
 
 const BLOCK_STYLES = new Set(['normal', 'h2', 'h3', 'h4', 'blockquote'])
@@ -193,12 +202,7 @@ export function checkContent(site: SiteQueryResult): ContentProblem[] {
     for (const {_id, slug} of documents) {
       if (!slug) report(_id, 'slug', `the ${kind} has no address`)
       else if (!SLUG_PATTERN.test(slug)) report(_id, 'slug', `“${slug}”: ${SLUG_MESSAGE}`)
-      else if (reserved.includes(slug))
-        report(
-          _id,
-          'slug',
-          `“${slug}”: ${kind === 'publication' ? RESERVED_PUBLICATION_SLUG_MESSAGE : RESERVED_NEWS_SLUG_MESSAGE}`,
-        )
+      else if (reserved.includes(slug)) report(_id, 'slug', `“${slug}”: ${RESERVED_SLUG_MESSAGES[kind] ?? ''}`)
       else {
         const other = taken.get(slug)
         const address = path(slug).replace(/\/$/, '')
@@ -227,7 +231,7 @@ export function checkContent(site: SiteQueryResult): ContentProblem[] {
   checkPublications(site, report, {checkSlugs, checkRichText, checkImage, checkTopics})
 
   // Events: addresses, times, links, and topics. Addresses go to events in start order.
-  checkSlugs(site.events, 'event', eventPath)
+  checkSlugs(site.events, 'event', eventPath, RESERVED_EVENT_SLUGS)
   const formats = new Set<string>(EVENT_FORMATS.map((f) => f.value))
   const statuses = new Set<string>(EVENT_STATUSES.map((s) => s.value))
   for (const event of site.events) {

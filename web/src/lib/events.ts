@@ -1,5 +1,12 @@
 import {eventStatusTitle, isInPerson, isOnline} from '@itss/schemas/events'
-import {EVENTS_PATH, eventCalendarPath, eventPath, UPCOMING_EVENTS_CALENDAR_PATH} from '@itss/schemas/paths'
+import {
+  EVENTS_PATH,
+  eventCalendarPath,
+  eventPath,
+  PAST_EVENTS_PATH,
+  pastEventsListPath,
+  UPCOMING_EVENTS_CALENDAR_PATH,
+} from '@itss/schemas/paths'
 import {ukDate, ukTimeRange} from '@itss/schemas/times'
 import {toPlainText} from '@portabletext/toolkit'
 import ical, {ICalEventStatus, type ICalCalendar} from 'ical-generator'
@@ -11,7 +18,7 @@ import type {Content, SiteEvent, Topic} from './content.ts'
  * events without an address, a start, or an end after the start.
  */
 
-export {EVENTS_PATH, UPCOMING_EVENTS_CALENDAR_PATH}
+export {EVENTS_PATH, PAST_EVENTS_PATH, pastEventsListPath, UPCOMING_EVENTS_CALENDAR_PATH}
 
 /**
  * The moment the build counts as now, fixed once per build so every page agrees on which
@@ -47,11 +54,21 @@ export function pastEvents(content: Content, now: Date = BUILD_NOW): SiteEvent[]
     .sort((a, b) => startOf(b) - startOf(a) || a._id.localeCompare(b._id))
 }
 
-/** Events filed under a topic, soonest first. */
-export const eventsOn = (content: Content, topic: Topic): SiteEvent[] =>
-  [...content.site.events]
-    .filter((event) => event.topicIds?.includes(topic._id))
-    .sort((a, b) => startOf(a) - startOf(b) || a._id.localeCompare(b._id))
+/** How many past events /events/ shows, and each page of /events/past/ lists. */
+export const PAST_EVENTS_PER_PAGE = 10
+
+/** Past events cut into pages, newest first; always at least one page. */
+export function pastEventPages(content: Content, now: Date = BUILD_NOW): SiteEvent[][] {
+  const past = pastEvents(content, now)
+  const pages: SiteEvent[][] = []
+  for (let start = 0; start < past.length; start += PAST_EVENTS_PER_PAGE)
+    pages.push(past.slice(start, start + PAST_EVENTS_PER_PAGE))
+  return pages.length > 0 ? pages : [[]]
+}
+
+/** Events filed under a topic: upcoming ones soonest first, then past ones newest first. */
+export const eventsOn = (content: Content, topic: Topic, now: Date = BUILD_NOW): SiteEvent[] =>
+  [...upcomingEvents(content, now), ...pastEvents(content, now)].filter((event) => event.topicIds?.includes(topic._id))
 
 /** `Tuesday 2 March 2027, 10:00 to 12:30 GMT`. */
 export const eventWhen = (event: SiteEvent) => ukTimeRange(event.start ?? '', event.end ?? '')

@@ -43,8 +43,20 @@ export interface PublicationFilter {
   publications: Publication[]
 }
 
+// Every listing page shows every filter: worked out once per build's content, not once per page.
+const filtersOf = new WeakMap<Content, PublicationFilter[]>()
+
 /** Every filter that lists at least one publication: by kind, topic and year. */
 export function publicationFilters(content: Content): PublicationFilter[] {
+  let filters = filtersOf.get(content)
+  if (!filters) {
+    filters = findFilters(content)
+    filtersOf.set(content, filters)
+  }
+  return filters
+}
+
+function findFilters(content: Content): PublicationFilter[] {
   const all = content.site.publications
   const kinds = PUBLICATION_KINDS.map((kind) => ({
     title: kind.title,

@@ -1,7 +1,7 @@
 import type {APIRoute} from 'astro'
 import {loadContent} from '../lib/content.ts'
 import {publicationEntries} from '../lib/publications.ts'
-import {EVENTS_PATH, eventPagePath, lastChangedEvents} from '../lib/events.ts'
+import {EVENTS_PATH, eventPagePath, lastChangedEvents, pastEventPages, pastEventsListPath} from '../lib/events.ts'
 import {articlePath, articlesOn, lastChanged, newsListPath, newsPages, TOPICS_PATH, topicPagePath} from '../lib/news.ts'
 
 const escapeXml = (text: string) =>
@@ -32,6 +32,10 @@ export const GET: APIRoute = async ({site}) => {
     ...topics.map((topic) => ({path: topicPagePath(topic), lastmod: lastChanged(articlesOn(content, topic))})),
     ...publicationEntries(content),
     {path: EVENTS_PATH, lastmod: lastChangedEvents(content.site.events)},
+    ...pastEventPages(content).map((events, i) => ({
+      path: pastEventsListPath(i + 1),
+      lastmod: lastChangedEvents(events),
+    })),
     ...content.site.events.map((event) => ({path: eventPagePath(event), lastmod: lastChangedEvents([event])})),
   ]
   const urls = entries

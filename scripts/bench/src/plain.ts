@@ -1,0 +1,266 @@
+// The synthetic site as the plain Astro build renders it: the same pages with the same words,
+// addresses resolved and references replaced by words, and no CMS. Content pages, and the
+// publications, news and events with the lists the site makes of them.
+import type {Doc} from './dataset.ts'
+
+/** One page as the plain Astro build renders it: the same words, no CMS. */
+export interface PlainPage {
+  path: string
+  title: string
+  summary: string
+  trail: PlainLink[]
+  sections: PlainSection[]
+}
+export interface PlainLink {
+  href: string
+  title: string
+}
+export interface PlainSection {
+  heading?: string
+  paragraphs: string[]
+  items: string[]
+  cards: Array<PlainLink & {summary: string}>
+  entries: Array<{title: string; text: string}>
+}
+export interface PlainSite {
+  name: string
+  nav: PlainLink[]
+  footer: PlainLink[]
+  pages: PlainPage[]
+}
+
+/** The pages as the plain build sees them: addresses resolved, references replaced by words. */
+export function plainSite(documents: Doc[], now: Date): PlainSite {
+  const byType = (type: string) => documents.filter((doc) => doc._type === type)
+  const settings = documents.find((doc) => doc._id === 'siteSettings') ?? {_id: '', _type: ''}
+  const homeId = (settings.homePage as {_ref?: string} | undefined)?._ref
+  const pages = byType('page')
+  const pagesById = new Map(pages.map((page) => [page._id, page]))
+  const byId = new Map(documents.map((doc) => [doc._id, doc]))
+  const str = (value: unknown) => (typeof value === 'string' ? value : '')
+  const parentId = (page: Doc) => (page.parent as {_ref?: string} | undefined)?._ref
+
+  const paths = new Map<string, string>()
+  const pathOf = (page: Doc): string => {
+    const known = paths.get(page._id)
+    if (known) return known
+    const parent = parentId(page)
+    const above = parent && parent !== homeId ? pagesById.get(parent) : undefined
+    const slug = (page.slug as {current?: string} | undefined)?.current ?? ''
+    const result = page._id === homeId ? '/' : `${above ? pathOf(above) : ''}/${slug}`
+    paths.set(page._id, result)
+    return result
+  }
+  const linkOf = (link: unknown): PlainLink => {
+    const value = (link ?? {}) as {label?: string; href?: string; page?: {_ref?: string}}
+    const target = value.page?._ref ? pagesById.get(value.page._ref) : undefined
+    return {href: target ? pathOf(target) : (value.href ?? '/'), title: value.label ?? ''}
+  }
+  const textOf = (blocks: unknown) =>
+    ((blocks ?? []) as Array<{children?: Array<{text?: string}>}>).map((b) =>
+      (b.children ?? []).map((c) => c.text ?? '').join(''),
+    )
+  const entriesOf = (type: string, titleField: string, textField: string) =>
+    byType(type).map((doc) => ({
+      title: str(doc[titleField]),
+      text: Array.isArray(doc[textField]) ? textOf(doc[textField]).join(' ') : str(doc[textField]),
+    }))
+
+  const sectionOf = (section: Record<string, unknown>): PlainSection => {
+    const out: PlainSection = {paragraphs: [], items: [], cards: [], entries: []}
+    if (typeof section.heading === 'string') out.heading = section.heading
+    for (const field of ['intro', 'statement', 'caption']) if (section[field]) out.paragraphs.push(str(section[field]))
+    switch (section._type) {
+      case 'textSection':
+        out.paragraphs.push(...textOf(section.body))
+        break
+      case 'statsSection':
+        out.items.push(
+          ...((section.stats ?? []) as Array<{value?: string; label?: string}>).map((s) => `${s.value} ${s.label}`),
+        )
+        break
+      case 'commitmentsSection':
+        out.items.push(...((section.commitments ?? []) as string[]))
+        break
+      case 'quoteSection': {
+        const quote = byId.get((section.quote as {_ref?: string} | undefined)?._ref ?? '')
+        if (quote) out.paragraphs.push(str(quote.text), str(quote.attribution))
+        break
+      }
+      case 'pageCardsSection':
+        for (const ref of (section.pages ?? []) as Array<{_ref?: string}>) {
+          const page = pagesById.get(ref._ref ?? '')
+          if (page) out.cards.push({href: pathOf(page), title: str(page.title), summary: str(page.summary)})
+        }
+        break
+      case 'faqSection':
+        out.entries.push(...entriesOf('faq', 'question', 'answer'))
+        break
+      case 'teamSection':
+        out.entries.push(...entriesOf('teamMember', 'name', 'role'))
+        break
+      case 'partnerSection':
+        out.entries.push(...entriesOf('partner', 'name', 'description'))
+        break
+      case 'timelineSection':
+        out.entries.push(...entriesOf('milestone', 'title', 'summary'))
+        break
+      case 'roadmapSection':
+        out.entries.push(...entriesOf('roadmapStage', 'title', 'summary'))
+        break
+    }
+    return out
+  }
+
+  const trailOf = (page: Doc): PlainLink[] => {
+    const trail: PlainLink[] = []
+    let parent = pagesById.get(parentId(page) ?? '')
+    while (parent && parent._id !== homeId && trail.length < 20) {
+      trail.unshift({href: pathOf(parent), title: str(parent.title)})
+      parent = pagesById.get(parentId(parent) ?? '')
+    }
+    return page._id === homeId ? [] : [{href: '/', title: 'Home'}, ...trail]
+  }
+
+  const navigation = documents.find((doc) => doc._id === 'navigation')
+  return {
+    name: str(settings.name),
+    nav: ((navigation?.main ?? []) as Array<{link?: unknown}>).map((item) => linkOf(item.link)),
+    footer: ((settings.footerLinks ?? []) as unknown[]).map(linkOf),
+    pages: [
+      ...pages.map((page) => ({
+        path: pathOf(page),
+        title: str(page.title),
+        summary: str(page.summary),
+        trail: trailOf(page),
+        sections: ((page.body ?? []) as Array<Record<string, unknown>>).map(sectionOf),
+      })),
+      ...outputPages(documents, now, textOf),
+    ],
+  }
+}
+
+const PER_PAGE = 10
+const LATEST = 5
+
+/**
+ * Publications, news articles and events, each on a page of its own, and the lists the site
+ * makes of them at the same addresses: ten a page, filters by kind, topic and year, /events/
+ * with its past events, and a topic page with the latest five of each.
+ */
+function outputPages(documents: Doc[], now: Date, textOf: (blocks: unknown) => string[]): PlainPage[] {
+  const str = (value: unknown) => (typeof value === 'string' ? value : '')
+  const slugOf = (doc: Doc) => (doc.slug as {current?: string} | undefined)?.current ?? ''
+  const topicsOf = (doc: Doc) => ((doc.topics ?? []) as Array<{_ref?: string}>).map((ref) => ref._ref)
+  const newestFirst = (field: string) => (a: Doc, b: Doc) => str(b[field]).localeCompare(str(a[field]))
+  const ofType = (type: string) => documents.filter((doc) => doc._type === type)
+  const publications = ofType('publication').sort(newestFirst('date'))
+  const news = ofType('newsArticle').sort(newestFirst('date'))
+  const ended = (event: Doc) => Date.parse(str(event.end)) < now.getTime()
+  const events = ofType('event').sort(newestFirst('start'))
+  const past = events.filter(ended)
+  const upcoming = events.filter((event) => !ended(event)).reverse()
+  const topics = ofType('topic')
+  const home = {href: '/', title: 'Home'}
+
+  const card = (base: string) => (doc: Doc) => ({
+    href: `${base}/${slugOf(doc)}`,
+    title: str(doc.title),
+    summary: str(doc.summary),
+  })
+  const section = (cards: PlainSection['cards'], heading?: string): PlainSection => ({
+    ...(heading ? {heading} : {}),
+    paragraphs: [],
+    items: [],
+    cards,
+    entries: [],
+  })
+  const list = (path: string, title: string, items: Doc[], base: string, trail: PlainLink[]): PlainPage[] => {
+    const pages: PlainPage[] = []
+    for (let start = 0; start === 0 || start < items.length; start += PER_PAGE) {
+      const n = start / PER_PAGE + 1
+      pages.push({
+        path: n === 1 ? path : `${path}/page/${n}`,
+        title: n === 1 ? title : `${title}, page ${n}`,
+        summary: title,
+        trail,
+        sections: [section(items.slice(start, start + PER_PAGE).map(card(base)))],
+      })
+    }
+    return pages
+  }
+  const itemPage = (doc: Doc, base: string, trail: PlainLink[]): PlainPage => ({
+    path: `${base}/${slugOf(doc)}`,
+    title: str(doc.title),
+    summary: str(doc.summary),
+    trail,
+    sections: [{paragraphs: [str(doc.summary), ...textOf(doc.body)], items: [], cards: [], entries: []}],
+  })
+
+  const atPublications = [home, {href: '/publications', title: 'Publications'}]
+  const atNews = [home, {href: '/news', title: 'News'}]
+  const atEvents = [home, {href: '/events', title: 'Events'}]
+  const atTopics = [home, {href: '/topics', title: 'Topics'}]
+  const filters = [
+    ...[...new Set(publications.map((p) => str(p.kind)))].map((kind) => ({
+      path: `/publications/kind/${kind}`,
+      items: publications.filter((p) => p.kind === kind),
+    })),
+    ...topics.map((topic) => ({
+      path: `/publications/topic/${slugOf(topic)}`,
+      items: publications.filter((p) => topicsOf(p).includes(topic._id)),
+    })),
+    ...[...new Set(publications.map((p) => str(p.date).slice(0, 4)))].map((year) => ({
+      path: `/publications/year/${year}`,
+      items: publications.filter((p) => str(p.date).startsWith(year)),
+    })),
+  ].filter((filter) => filter.items.length > 0)
+  return [
+    ...list('/publications', 'Publications', publications, '/publications', [home]),
+    ...filters.flatMap((filter) => list(filter.path, 'Publications', filter.items, '/publications', atPublications)),
+    ...publications.map((doc) => itemPage(doc, '/publications', atPublications)),
+    ...list('/news', 'News', news, '/news', [home]),
+    ...news.map((doc) => itemPage(doc, '/news', atNews)),
+    {
+      path: '/events',
+      title: 'Events',
+      summary: 'Upcoming events, then past events.',
+      trail: [home],
+      sections: [
+        section(upcoming.map(card('/events')), 'Upcoming'),
+        section(past.slice(0, PER_PAGE).map(card('/events')), 'Past'),
+      ],
+    },
+    ...list('/events/past', 'Past events', past, '/events', atEvents),
+    ...events.map((doc) => itemPage(doc, '/events', atEvents)),
+    {
+      path: '/topics',
+      title: 'Topics',
+      summary: 'Topics',
+      trail: [home],
+      sections: [
+        section(
+          topics.map((topic) => ({
+            href: `/topics/${slugOf(topic)}`,
+            title: str(topic.title),
+            summary: str(topic.description),
+          })),
+        ),
+      ],
+    },
+    ...topics.map((topic) => {
+      const on = (docs: Doc[]) => docs.filter((doc) => topicsOf(doc).includes(topic._id)).slice(0, LATEST)
+      return {
+        path: `/topics/${slugOf(topic)}`,
+        title: str(topic.title),
+        summary: str(topic.description),
+        trail: atTopics,
+        sections: [
+          section(on(news).map(card('/news')), 'News'),
+          section(on(publications).map(card('/publications')), 'Publications'),
+          section(on([...upcoming, ...past]).map(card('/events')), 'Events'),
+        ],
+      }
+    }),
+  ]
+}
