@@ -14,6 +14,8 @@ import {
 } from './e2e/studio/env.ts'
 
 const PORT = Number(process.env.E2E_PORT ?? 4330)
+/** The site at scale (e2e/scale/server.ts), one port above the demo site. */
+const SCALE_PORT = PORT + 1
 const webDir = new URL('../web/', import.meta.url).pathname
 const repoDir = new URL('../', import.meta.url).pathname
 // This Node, not whichever `node` is first on PATH (the system one may be too old for Astro).
@@ -54,8 +56,14 @@ export default defineConfig({
     {
       name: 'site',
       testDir: 'e2e',
-      testIgnore: 'studio/**',
+      testIgnore: ['studio/**', 'scale/**'],
       use: {baseURL: `http://127.0.0.1:${PORT}`},
+    },
+    {
+      // The site built from the benchmark's synthetic mix: long lists, every filter and topic.
+      name: 'site-at-scale',
+      testDir: 'e2e/scale',
+      use: {baseURL: `http://127.0.0.1:${SCALE_PORT}`},
     },
     {
       // The real Sanity Studio against its own lake, seeded afresh from dataset/ each run.
@@ -82,6 +90,17 @@ export default defineConfig({
       timeout: 300_000,
       reuseExistingServer: !process.env.CI,
       stdout: 'pipe',
+      env: astroBuild.env,
+    },
+    // The site at scale: a synthetic dataset in a lake of its own, built once, then served.
+    {
+      command: `${node} e2e/scale/server.ts --port ${SCALE_PORT}`,
+      cwd: new URL('./', import.meta.url).pathname,
+      url: `http://127.0.0.1:${SCALE_PORT}/`,
+      timeout: 300_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: 'pipe',
+      gracefulShutdown: {signal: 'SIGTERM', timeout: 5_000},
       env: astroBuild.env,
     },
     // The Studio tests' own lake, reseeded from dataset/ (they edit content and expect the demo
