@@ -102,6 +102,13 @@ describe('the feed for everything', () => {
     )
   })
 
+  test('the news feed keeps the newest fifty articles too, newest first', async () => {
+    const news = expected.filter((doc) => doc._type === 'newsArticle')
+    expect(news.length).toBeGreaterThan(CAP)
+    const items = parseRssFeed(await readFile(path.join(outDir(), 'news', 'rss.xml'), 'utf8')).items ?? []
+    expect(items.map((item) => item.link && new URL(item.link).pathname)).toEqual(news.slice(0, CAP).map(sitePath))
+  })
+
   test('every demo news article, publication and event is in it, each saying what it is', async () => {
     const items = (await feed()).items ?? []
     const categoriesOf = (doc: Doc) =>

@@ -10,8 +10,11 @@ import {kindTitle, publicationPagePath} from './publications.ts'
  * feed, and the feeds' titles and addresses for the pages that link them.
  */
 
-/** The site-wide feed keeps the newest items only: a feed reader remembers what it has already seen. */
-export const SITE_FEED_LIMIT = 50
+/**
+ * Every feed keeps its newest items only: a feed reader remembers what it has already seen, and
+ * a feed of every publication would grow with the site (2.7 MB at 10,000 documents).
+ */
+export const FEED_LIMIT = 50
 
 /** Each feed's title and address, for `<link rel="alternate">` and the links people follow. */
 export const feedLinks = (content: Content) => {
@@ -66,15 +69,15 @@ export const eventItem = (content: Content, site: URL, event: SiteEvent): DatedI
 /** Items newest first; on the same date, in the order given. */
 const newestFirst = (items: DatedItem[]) => [...items].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime())
 
-/** Everything in one list, newest first, cut to the newest SITE_FEED_LIMIT items. */
+/** Everything in one list, newest first. */
 export const siteFeedItems = (content: Content, site: URL): DatedItem[] =>
   newestFirst([
     ...content.site.news.map((article) => newsItem(content, site, article)),
     ...content.site.publications.map((publication) => publicationItem(content, site, publication)),
     ...content.site.events.map((event) => eventItem(content, site, event)),
-  ]).slice(0, SITE_FEED_LIMIT)
+  ])
 
-/** An RSS 2.0 response for a feed whose page is `path`, in British English. */
+/** An RSS 2.0 response for a feed whose page is `path`, in British English, with the first FEED_LIMIT items (give them newest first). */
 export const feedResponse = (
   site: URL,
   feed: {title: string; description: string; path: string; items: RSSFeedItem[]},
@@ -85,5 +88,5 @@ export const feedResponse = (
     site: new URL(feed.path, site).href,
     trailingSlash: true,
     customData: '<language>en-gb</language>',
-    items: feed.items,
+    items: feed.items.slice(0, FEED_LIMIT),
   })
