@@ -1,5 +1,10 @@
+import {mkdir, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {expect, test, type Page} from '@playwright/test'
 import {RESERVED_PUBLICATION_SLUGS} from '@itss/schemas/rules'
+import {runNu} from '../../src/nuChecker.ts'
+import {removeDir, tempDir} from '../../src/site.ts'
 import {axeViolations, brokenLinks, htmlProblems, sitemapPaths} from '../pageChecks.ts'
 
 /*
@@ -35,6 +40,30 @@ test.describe('every kind of page', () => {
 
   test('is valid HTML (html-validate)', async ({request}) => {
     expect(await htmlProblems(request, sample(await sitemapPaths(request)))).toEqual([])
+  })
+
+  test('passes the W3C Nu HTML checker with no errors', async ({request}) => {
+    test.setTimeout(120_000)
+    const dir = await tempDir('scale-nu')
+    try {
+      const files = await Promise.all(
+        sample(await sitemapPaths(request)).map(async (address, i) => {
+          const file = path.join(dir, String(i), 'index.html')
+          await mkdir(path.dirname(file), {recursive: true})
+          await writeFile(file, await (await request.get(address)).text())
+          return [file, address] as const
+        }),
+      )
+      const addressOf = new Map<string, string>(files)
+      const result = await runNu(files.map(([file]) => file))
+      if ('problem' in result) throw new Error(result.problem)
+      const errors = result.messages.map(
+        (m) => `${addressOf.get(m.url ? fileURLToPath(m.url) : '') ?? m.url ?? '?'}:${m.firstLine ?? 0} ${m.message}`,
+      )
+      expect(errors).toEqual([])
+    } finally {
+      await removeDir(dir)
+    }
   })
 
   test('links only to pages, files and anchors that exist', async ({page, request}) => {
