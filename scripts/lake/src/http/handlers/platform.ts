@@ -7,6 +7,7 @@ import {
   hostedExtras,
   project as projectOf,
   readSettings,
+  releaseLimits,
   ADMINISTRATOR_ROLES,
   users as profiles,
   writeSettings,
@@ -56,6 +57,7 @@ export const acl = forProject((ctx, call) => {
 export const grants = forProject(() => hostedExtras.grants)
 export const userApplications = forProject(() => hostedExtras.userApplications)
 export const roles = forProject(() => ADMINISTRATOR_ROLES)
+export const newReleaseAllowed = forProject(() => releaseLimits)
 
 /** A constant answer, for the hosted extras. */
 export const answer =
