@@ -226,6 +226,8 @@ describe('release actions', () => {
     await c.releases.create({releaseId: 'rMaybe', metadata: {releaseType: 'asap'}}, dryRun)
     await c.releases.publish({releaseId: 'rAsked'}, dryRun)
     await c.releases.archive({releaseId: 'rAsked'}, dryRun)
+    // Scheduling is asked about with the time of asking, already past when it arrives.
+    await c.releases.schedule({releaseId: 'rAsked', publishAt: new Date(Date.now() - 1000).toISOString()}, dryRun)
     expect(await c.releases.get({releaseId: 'rMaybe'})).toBeUndefined()
     expect((await c.releases.get({releaseId: 'rAsked'}))?.state).toBe('active')
     expect(await c.getDocument('course-asked')).toBeUndefined()

@@ -60,7 +60,11 @@ export async function applyReleaseAction(stage: Stage, action: Json, index: numb
     case 'schedule': {
       const publishAt = Date.parse(stringField(action, 'publishAt', index))
       if (Number.isNaN(publishAt)) throw badRequest(`Action ${String(index)}: \`publishAt\` must be an ISO date`)
-      if (publishAt <= Date.now()) throw actionError(index, `Cannot schedule release "${releaseId}" in the past`, 400)
+      // The Studio asks whether the editor may schedule with a dry run for the moment it asks,
+      // which is past by the time it arrives; only a real schedule must be in the future.
+      if (publishAt <= Date.now() && !stage.dryRun) {
+        throw actionError(index, `Cannot schedule release "${releaseId}" in the past`, 400)
+      }
       return updateRelease(
         stage,
         release,
