@@ -98,6 +98,14 @@ export const releaseLimits = {
   data: {datasetReleaseLimit: Number.MAX_SAFE_INTEGER, orgActiveReleaseLimit: null, orgMeteredActiveReleaseCount: 0},
 }
 
+/**
+ * GET /subscriptions/project/:projectId: the plan. The Studio reads only how long a finished
+ * release is kept; the lake keeps its whole history, so there is no retention limit to show.
+ */
+export const subscriptions = {
+  featureTypes: {retention: {features: [{attributes: {maxRetentionDays: null}}]}},
+}
+
 /** Hosted services the Studio reaches for; locally they answer, harmlessly. */
 export const hostedExtras = {
   telemetryStatus: {status: 'denied'},

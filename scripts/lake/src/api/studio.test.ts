@@ -250,6 +250,11 @@ describe('the Studio platform endpoints', () => {
     await expect(
       client().request({url: '/projects/elsewhere/new-content-release-allowed'}),
     ).rejects.toMatchObject({statusCode: 404})
+    // A finished release shows when it will be removed only if the plan limits retention.
+    const plan = await client().request<{featureTypes: {retention: {features: {attributes: object}[]}}}>({
+      url: `/subscriptions/project/${lake.projectId}`,
+    })
+    expect(plan.featureTypes.retention.features[0]?.attributes).toEqual({maxRetentionDays: null})
   })
 
   it('stores key-value settings durably, across a restart', async () => {

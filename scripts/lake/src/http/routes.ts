@@ -53,6 +53,7 @@ const table: [methods: readonly string[] | '*', path: string, handler: Handler][
   [GET, `${V}/projects/:projectId/roles`, platform.roles],
   [GET, `${V}/projects/:projectId/new-content-release-allowed`, platform.newReleaseAllowed],
   [GET, `${V}/features`, platform.answer(FEATURES)],
+  [GET, `${V}/subscriptions/project/:projectId`, platform.subscriptions],
 
   // Hosted services the Studio reaches for; locally they answer, harmlessly.
   [GET, `${V}/intake/telemetry-status/*`, platform.answer(hostedExtras.telemetryStatus)],

@@ -8,6 +8,7 @@ import {
   project as projectOf,
   readSettings,
   releaseLimits,
+  subscriptions as plan,
   ADMINISTRATOR_ROLES,
   users as profiles,
   writeSettings,
@@ -58,6 +59,7 @@ export const grants = forProject(() => hostedExtras.grants)
 export const userApplications = forProject(() => hostedExtras.userApplications)
 export const roles = forProject(() => ADMINISTRATOR_ROLES)
 export const newReleaseAllowed = forProject(() => releaseLimits)
+export const subscriptions = forProject(() => plan)
 
 /** A constant answer, for the hosted extras. */
 export const answer =
