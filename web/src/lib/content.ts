@@ -38,16 +38,22 @@ export interface Content {
   documents: Map<string, DocumentFile>
   /** The draft preview: unpublished edits are showing, and every page says so. */
   isDraftPreview: boolean
+  /** The release the draft preview shows the site with, if one was asked for. */
+  previewRelease: string | undefined
 }
 
 let loading: Promise<Content> | undefined
 let loadedFor: unknown
 
 /**
- * The page request the dev server is answering, counted by the content-backend integration,
- * which shares this process. Undefined in a build.
+ * The page request the dev server is answering, set by the content-backend integration, which
+ * shares this process: a new object per request, with the release it previews. Undefined in a build.
  */
 export const DEV_REQUEST_KEY = Symbol.for('itss.devPageRequest')
+
+interface DevRequest {
+  release?: string | undefined
+}
 
 /**
  * The whole site's content, fetched once per build in a single request and checked before
@@ -58,12 +64,12 @@ export function loadContent(): Promise<Content> {
   const request = import.meta.env.DEV ? (globalThis as Record<symbol, unknown>)[DEV_REQUEST_KEY] : undefined
   if (request !== loadedFor) loading = undefined
   loadedFor = request
-  loading ??= fetchContent()
+  loading ??= fetchContent((request as DevRequest | undefined)?.release)
   return loading
 }
 
-async function fetchContent(): Promise<Content> {
-  const source = await connectContent()
+async function fetchContent(release: string | undefined): Promise<Content> {
+  const source = await connectContent(process.env, release)
   try {
     const started = performance.now()
     const site = await source.client.fetch(siteQuery)
@@ -88,7 +94,8 @@ async function fetchContent(): Promise<Content> {
       topicsById: new Map(site.topics.map((topic) => [topic._id, topic])),
       publicationsById: new Map(site.publications.map((publication) => [publication._id, publication])),
       documents: await fetchDocuments(site),
-      isDraftPreview: source.perspective === 'drafts',
+      isDraftPreview: source.perspective !== 'published',
+      previewRelease: Array.isArray(source.perspective) ? source.perspective[0] : undefined,
     }
   } finally {
     await source.close()
