@@ -231,8 +231,12 @@ describe('release actions', () => {
     expect(await c.releases.get({releaseId: 'rMaybe'})).toBeUndefined()
     expect((await c.releases.get({releaseId: 'rAsked'}))?.state).toBe('active')
     expect(await c.getDocument('course-asked')).toBeUndefined()
-    // A dry run still says when the action could not apply.
-    await expectRefused(c.releases.unschedule({releaseId: 'rAsked'}, dryRun), 409, 'is active')
+    // It asks whatever state the release is in (about publishing a scheduled one, say): the
+    // answer is whether the editor may, which the one editor always may.
+    await c.releases.unschedule({releaseId: 'rAsked'}, dryRun)
+    expect((await c.releases.get({releaseId: 'rAsked'}))?.state).toBe('active')
+    // A release that does not exist is still refused.
+    await expectRefused(c.releases.publish({releaseId: 'rNowhere'}, dryRun), 409, 'does not exist')
   })
 
   it('archives a release, removing its versions, and unarchives it with them restored', async () => {

@@ -49,6 +49,9 @@ export async function applyReleaseAction(stage: Stage, action: Json, index: numb
   if (!release) throw actionError(index, `Release "${releaseId}" does not exist`)
   const allowed: readonly string[] = FROM[verb]
   if (!allowed.includes(String(release.state))) {
+    // The Studio's dry runs ask whether the editor may take an action at all (for a scheduled
+    // release it asks about publishing and archiving too); the lake's one editor may.
+    if (stage.dryRun) return
     throw actionError(
       index,
       `Cannot ${verb} release "${releaseId}": it is ${String(release.state)}, and only a release that is ${allowed.join(' or ')} can be`,
