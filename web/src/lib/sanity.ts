@@ -21,10 +21,7 @@ export interface ContentSource {
  * way it is the same client and the same queries. This module runs only at build time and
  * in the dev server; the token never reaches a browser.
  */
-export async function connectContent(
-  env: NodeJS.ProcessEnv = process.env,
-  release?: string,
-): Promise<ContentSource> {
+export async function connectContent(env: NodeJS.ProcessEnv = process.env, release?: string): Promise<ContentSource> {
   // A release is previewed over what is published, as visitors will see it: drafts not in it stay out.
   const preview: ClientPerspective = release ? [release] : 'drafts'
   const perspective: ClientPerspective = env.SANITY_PERSPECTIVE === 'drafts' ? preview : 'published'

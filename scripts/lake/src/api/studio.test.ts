@@ -247,9 +247,9 @@ describe('the Studio platform endpoints', () => {
       })
     expect(limits.data.datasetReleaseLimit).toBeGreaterThan(1000)
     expect(limits.data.orgActiveReleaseLimit).toBeNull()
-    await expect(
-      client().request({url: '/projects/elsewhere/new-content-release-allowed'}),
-    ).rejects.toMatchObject({statusCode: 404})
+    await expect(client().request({url: '/projects/elsewhere/new-content-release-allowed'})).rejects.toMatchObject({
+      statusCode: 404,
+    })
     // A finished release shows when it will be removed only if the plan limits retention.
     const plan = await client().request<{featureTypes: {retention: {features: {attributes: object}[]}}}>({
       url: `/subscriptions/project/${lake.projectId}`,
