@@ -1,7 +1,9 @@
+import {AsyncLocalStorage} from 'node:async_hooks'
+
 import {ensureLocalLake} from '@itss/lake/local'
 import type {AstroIntegration} from 'astro'
 
-/** Shared with `loadContent` (src/lib/content.ts), which runs in this process in dev: a new object per page request. */
+/** Shared with `loadContent` (src/lib/content.ts), which runs in this process in dev. */
 const DEV_REQUEST_KEY = Symbol.for('itss.devPageRequest')
 
 /** Remembers which release the draft preview shows, so links followed from a page keep showing it. */
@@ -55,20 +57,23 @@ export function contentBackend(): AstroIntegration {
       'astro:build:start': ({logger}) => start((line) => logger.info(line)),
       'astro:build:done': stop,
       'astro:server:setup': async ({server, logger}) => {
-        const shared = globalThis as Record<symbol, unknown>
+        // Each page request renders in a context of its own, so loadContent fetches once per
+        // request, for that request's release, however requests overlap.
+        const requests = new AsyncLocalStorage<{release?: string}>()
+        ;(globalThis as Record<symbol, unknown>)[DEV_REQUEST_KEY] = requests
         server.middlewares.use((req, res, next) => {
-          if (req.method === 'GET' && isPageRequest(req.url)) {
-            const {release, setCookie} = previewRelease(req.url, req.headers.cookie)
-            if (setCookie) res.setHeader('Set-Cookie', setCookie)
-            // A new request: loadContent fetches again (once for the whole render).
-            shared[DEV_REQUEST_KEY] = {release}
-            // Astro keeps getStaticPaths() results until a source file changes, and pages get
-            // their document from there; this is the event Astro itself clears them on.
-            for (const [name, environment] of Object.entries(server.environments)) {
-              if (name !== 'client') environment.hot.send('astro:content-changed', {})
-            }
+          if (req.method !== 'GET' || !isPageRequest(req.url)) {
+            next()
+            return
           }
-          next()
+          const {release, setCookie} = previewRelease(req.url, req.headers.cookie)
+          if (setCookie) res.setHeader('Set-Cookie', setCookie)
+          // Astro keeps getStaticPaths() results until a source file changes, and pages get
+          // their document from there; this is the event Astro itself clears them on.
+          for (const [name, environment] of Object.entries(server.environments)) {
+            if (name !== 'client') environment.hot.send('astro:content-changed', {})
+          }
+          requests.run(release ? {release} : {}, next)
         })
         await start((line) => logger.info(line))
       },

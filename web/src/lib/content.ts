@@ -1,3 +1,5 @@
+import type {AsyncLocalStorage} from 'node:async_hooks'
+
 import {pageChain, resolvePagePaths, servedPath} from '@itss/schemas/paths'
 import type {SiteQueryResult} from '../sanity.types.ts'
 import {checkContent, ContentError} from './checkContent.ts'
@@ -43,16 +45,17 @@ export interface Content {
 }
 
 let loading: Promise<Content> | undefined
-let loadedFor: unknown
 
 /**
- * The page request the dev server is answering, set by the content-backend integration, which
- * shares this process: a new object per request, with the release it previews. Undefined in a build.
+ * The dev server's page requests, tracked by the content-backend integration, which shares this
+ * process: each request's render runs with its own store, holding the release it previews.
+ * Undefined in a build.
  */
 export const DEV_REQUEST_KEY = Symbol.for('itss.devPageRequest')
 
 interface DevRequest {
   release?: string | undefined
+  content?: Promise<Content>
 }
 
 /**
@@ -61,10 +64,12 @@ interface DevRequest {
  * preview) fetches it once per page request instead, so a saved draft shows on reload.
  */
 export function loadContent(): Promise<Content> {
-  const request = import.meta.env.DEV ? (globalThis as Record<symbol, unknown>)[DEV_REQUEST_KEY] : undefined
-  if (request !== loadedFor) loading = undefined
-  loadedFor = request
-  loading ??= fetchContent((request as DevRequest | undefined)?.release)
+  if (import.meta.env.DEV) {
+    const requests = (globalThis as Record<symbol, AsyncLocalStorage<DevRequest> | undefined>)[DEV_REQUEST_KEY]
+    const request = requests?.getStore()
+    if (request) return (request.content ??= fetchContent(request.release))
+  }
+  loading ??= fetchContent(undefined)
   return loading
 }
 
