@@ -17,10 +17,10 @@ const routable = new Set<string>(ROUTABLE_TYPES)
 /** The draft-preview server (`pnpm preview`); set SANITY_STUDIO_PREVIEW_URL at build time to move it. */
 const previewOrigin = process.env.SANITY_STUDIO_PREVIEW_URL ?? 'http://localhost:4322'
 
-/** A page's site path, resolved as the site resolves it. */
-async function pagePath(client: SanityClient, id: string): Promise<string> {
-  // Drafts perspective, as the preview server reads: an unpublished slug change counts.
-  const {homePageId, pages} = await client.withConfig({perspective: 'drafts'}).fetch<{
+/** A page's site path, resolved as the site resolves it (in a release, as it will be once published). */
+async function pagePath(client: SanityClient, id: string, release: string | undefined): Promise<string> {
+  // The perspective the preview server reads with: an unpublished slug change counts.
+  const {homePageId, pages} = await client.withConfig({perspective: release ? [release] : 'drafts'}).fetch<{
     homePageId: string | null
     pages: PageNode[]
   }>(`{"homePageId": *[_id == "siteSettings"][0].homePage._ref,
@@ -28,19 +28,25 @@ async function pagePath(client: SanityClient, id: string): Promise<string> {
   return resolvePagePaths(pages, homePageId).paths.get(id) ?? '/'
 }
 
-/** Opens the page in the draft-preview server, with this document's unpublished changes. */
-const PreviewAction: DocumentActionComponent = ({id}) => {
+/**
+ * Opens the page in the draft-preview server, with this document's unpublished changes; for a
+ * version in a release, the site as it will be once that release is published.
+ */
+const PreviewAction: DocumentActionComponent = ({id, release}) => {
   const client = useClient({apiVersion: API_VERSION})
+  const query = release ? `?release=${encodeURIComponent(release)}` : ''
   return {
     label: 'Preview',
-    title: `Open this page with its draft changes at ${previewOrigin}`,
+    title: release
+      ? `Open the site as it will be once this release is published, at ${previewOrigin}`
+      : `Open this page with its draft changes at ${previewOrigin}`,
     onHandle: () => {
       // Opened now, while the click still counts as the user's, and pointed at the page once
       // its path is known (popup blockers refuse a window opened after an await).
       const tab = window.open('', '_blank')
-      pagePath(client, id).then(
-        (path) => tab?.location.assign(`${previewOrigin}${path}`),
-        () => tab?.location.assign(previewOrigin),
+      pagePath(client, id, release).then(
+        (path) => tab?.location.assign(`${previewOrigin}${path}${query}`),
+        () => tab?.location.assign(`${previewOrigin}/${query}`),
       )
     },
   }

@@ -21,9 +21,9 @@ export const backend = process.env.SANITY_STUDIO_PROJECT_ID
         auth: {loginMethod: 'token' as const},
         // The default search strategy uses text::query(), which groq-js does not implement.
         search: {strategy: 'groqLegacy' as const},
-        releases: {enabled: false},
+        // Releases and Scheduled Drafts are on (the lake implements them); the older Scheduled
+        // Publishing plugin, which they replace, needs Sanity's hosted scheduler.
         scheduledPublishing: {enabled: false},
-        scheduledDrafts: {enabled: false},
         tasks: {enabled: false},
         announcements: {enabled: false},
         mediaLibrary: {enabled: false},

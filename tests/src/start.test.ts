@@ -300,6 +300,22 @@ test('pnpm start serves the site, the Studio, the draft preview and the backend,
   expect(html).toContain(`<h1`)
   expect(output).toMatch(/rebuilt in \d+(\.\d)? s/)
 
+  // A release the backend's scheduler publishes, with nobody in the Studio, is rebuilt too; before
+  // then the draft preview shows it when asked for the release.
+  const releaseId = `rStart${Date.now()}`
+  const scheduledTitle = `Privacy, released at ${Date.now()}`
+  await client.releases.create({releaseId, metadata: {title: 'Privacy update', releaseType: 'scheduled'}})
+  const {_id, ...content} = page
+  await client.createVersion({releaseId, publishedId: _id, document: {...content, title: scheduledTitle}})
+  expect(await (await fetch(new URL(`privacy?release=${releaseId}`, urls.preview))).text()).toContain(scheduledTitle)
+  expect(await (await fetch(new URL('privacy?release=', urls.preview))).text()).not.toContain(scheduledTitle)
+  await client.releases.schedule({releaseId, publishAt: new Date(Date.now() + 3000).toISOString()})
+  await until('the scheduled release on the served page', 90_000, async () =>
+    (await (await fetch(privacyUrl)).text()).includes(scheduledTitle) ? true : undefined,
+  ).catch((error: unknown) => {
+    throw new Error(`${String(error)}; pnpm start said:\n${output}`)
+  })
+
   // The timings, for whoever reads the test log.
   console.log(
     output

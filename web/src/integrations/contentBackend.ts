@@ -1,8 +1,27 @@
+import {AsyncLocalStorage} from 'node:async_hooks'
+
 import {ensureLocalLake} from '@itss/lake/local'
 import type {AstroIntegration} from 'astro'
 
 /** Shared with `loadContent` (src/lib/content.ts), which runs in this process in dev. */
 const DEV_REQUEST_KEY = Symbol.for('itss.devPageRequest')
+
+/** Remembers which release the draft preview shows, so links followed from a page keep showing it. */
+const RELEASE_COOKIE = 'itss-preview-release'
+
+/**
+ * The release a page request previews: `?release=<id>` chooses one (and an empty value
+ * leaves it), otherwise the one chosen before in this browser. Release ids are letters and digits.
+ */
+function previewRelease(url: string | undefined, cookie: string | undefined): {release?: string; setCookie?: string} {
+  const asked = new URL(url ?? '/', 'http://dev').searchParams.get('release')
+  if (asked === null) {
+    const remembered = new RegExp(`(?:^|;\\s*)${RELEASE_COOKIE}=([A-Za-z0-9_-]+)`).exec(cookie ?? '')?.[1]
+    return remembered ? {release: remembered} : {}
+  }
+  if (!/^[A-Za-z0-9_-]+$/.test(asked)) return {setCookie: `${RELEASE_COOKIE}=; Path=/; Max-Age=0`}
+  return {release: asked, setCookie: `${RELEASE_COOKIE}=${asked}; Path=/; SameSite=Lax`}
+}
 
 /** A page the dev server renders, as opposed to Vite's modules, assets and image endpoint. */
 function isPageRequest(url: string | undefined): boolean {
@@ -38,18 +57,23 @@ export function contentBackend(): AstroIntegration {
       'astro:build:start': ({logger}) => start((line) => logger.info(line)),
       'astro:build:done': stop,
       'astro:server:setup': async ({server, logger}) => {
-        const shared = globalThis as Record<symbol, unknown>
-        server.middlewares.use((req, _res, next) => {
-          if (req.method === 'GET' && isPageRequest(req.url)) {
-            // A new request: loadContent fetches again (once for the whole render).
-            shared[DEV_REQUEST_KEY] = Number(shared[DEV_REQUEST_KEY] ?? 0) + 1
-            // Astro keeps getStaticPaths() results until a source file changes, and pages get
-            // their document from there; this is the event Astro itself clears them on.
-            for (const [name, environment] of Object.entries(server.environments)) {
-              if (name !== 'client') environment.hot.send('astro:content-changed', {})
-            }
+        // Each page request renders in a context of its own, so loadContent fetches once per
+        // request, for that request's release, however requests overlap.
+        const requests = new AsyncLocalStorage<{release?: string}>()
+        ;(globalThis as Record<symbol, unknown>)[DEV_REQUEST_KEY] = requests
+        server.middlewares.use((req, res, next) => {
+          if (req.method !== 'GET' || !isPageRequest(req.url)) {
+            next()
+            return
           }
-          next()
+          const {release, setCookie} = previewRelease(req.url, req.headers.cookie)
+          if (setCookie) res.setHeader('Set-Cookie', setCookie)
+          // Astro keeps getStaticPaths() results until a source file changes, and pages get
+          // their document from there; this is the event Astro itself clears them on.
+          for (const [name, environment] of Object.entries(server.environments)) {
+            if (name !== 'client') environment.hot.send('astro:content-changed', {})
+          }
+          requests.run(release ? {release} : {}, next)
         })
         await start((line) => logger.info(line))
       },

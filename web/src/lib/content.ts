@@ -1,3 +1,5 @@
+import type {AsyncLocalStorage} from 'node:async_hooks'
+
 import {pageChain, resolvePagePaths, sectionPath, servedPath} from '@itss/schemas/paths'
 import type {SiteQueryResult} from '../sanity.types.ts'
 import {checkContent, ContentError} from './checkContent.ts'
@@ -41,16 +43,23 @@ export interface Content {
   redirects: RedirectRule[]
   /** The draft preview: unpublished edits are showing, and every page says so. */
   isDraftPreview: boolean
+  /** The release the draft preview shows the site with, if one was asked for. */
+  previewRelease: string | undefined
 }
 
 let loading: Promise<Content> | undefined
-let loadedFor: unknown
 
 /**
- * The page request the dev server is answering, counted by the content-backend integration,
- * which shares this process. Undefined in a build.
+ * The dev server's page requests, tracked by the content-backend integration, which shares this
+ * process: each request's render runs with its own store, holding the release it previews.
+ * Undefined in a build.
  */
 export const DEV_REQUEST_KEY = Symbol.for('itss.devPageRequest')
+
+interface DevRequest {
+  release?: string | undefined
+  content?: Promise<Content>
+}
 
 /**
  * The whole site's content, fetched once per build in a single request and checked before
@@ -58,15 +67,17 @@ export const DEV_REQUEST_KEY = Symbol.for('itss.devPageRequest')
  * preview) fetches it once per page request instead, so a saved draft shows on reload.
  */
 export function loadContent(): Promise<Content> {
-  const request = import.meta.env.DEV ? (globalThis as Record<symbol, unknown>)[DEV_REQUEST_KEY] : undefined
-  if (request !== loadedFor) loading = undefined
-  loadedFor = request
-  loading ??= fetchContent()
+  if (import.meta.env.DEV) {
+    const requests = (globalThis as Record<symbol, AsyncLocalStorage<DevRequest> | undefined>)[DEV_REQUEST_KEY]
+    const request = requests?.getStore()
+    if (request) return (request.content ??= fetchContent(request.release))
+  }
+  loading ??= fetchContent(undefined)
   return loading
 }
 
-async function fetchContent(): Promise<Content> {
-  const source = await connectContent()
+async function fetchContent(release: string | undefined): Promise<Content> {
+  const source = await connectContent(process.env, release)
   try {
     const started = performance.now()
     const site = await source.client.fetch(siteQuery)
@@ -92,7 +103,8 @@ async function fetchContent(): Promise<Content> {
       publicationsById: new Map(site.publications.map((publication) => [publication._id, publication])),
       documents: await fetchDocuments(site),
       redirects: redirectRules(site),
-      isDraftPreview: source.perspective === 'drafts',
+      isDraftPreview: source.perspective !== 'published',
+      previewRelease: Array.isArray(source.perspective) ? source.perspective[0] : undefined,
     }
   } finally {
     await source.close()

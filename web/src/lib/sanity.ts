@@ -5,7 +5,10 @@ const LOCAL_LAKE_MODULE = '@itss/lake/local'
 
 export interface ContentSource {
   client: SanityClient
-  /** `drafts` in the draft preview (`pnpm preview`), where unpublished edits show. */
+  /**
+   * `drafts` in the draft preview (`pnpm preview`), where unpublished edits show; a release id
+   * there previews the site as it will be once that release is published.
+   */
   perspective: ClientPerspective
   /** Where content comes from, for the build log. */
   description: string
@@ -18,8 +21,10 @@ export interface ContentSource {
  * way it is the same client and the same queries. This module runs only at build time and
  * in the dev server; the token never reaches a browser.
  */
-export async function connectContent(env: NodeJS.ProcessEnv = process.env): Promise<ContentSource> {
-  const perspective: ClientPerspective = env.SANITY_PERSPECTIVE === 'drafts' ? 'drafts' : 'published'
+export async function connectContent(env: NodeJS.ProcessEnv = process.env, release?: string): Promise<ContentSource> {
+  // A release is previewed over what is published, as visitors will see it: drafts not in it stay out.
+  const preview: ClientPerspective = release ? [release] : 'drafts'
+  const perspective: ClientPerspective = env.SANITY_PERSPECTIVE === 'drafts' ? preview : 'published'
   const common = {apiVersion: API_VERSION, useCdn: false, perspective} as const
 
   if (env.SANITY_PROJECT_ID) {
@@ -54,7 +59,7 @@ export async function connectContent(env: NodeJS.ProcessEnv = process.env): Prom
     ...clientConfigFor({
       apiHost: lake.httpUrl,
       projectId: lake.projectId,
-      token: perspective === 'drafts' ? lake.token : undefined,
+      token: perspective === 'published' ? undefined : lake.token,
     }),
     perspective,
   })

@@ -84,9 +84,30 @@ export function writeSettings(store: KeyValueStore, pairs: unknown): Promise<Key
   return store.set(list)
 }
 
+/**
+ * The project features the Studio switches its releases UI on by: content releases, and
+ * scheduled drafts (one-document releases, `singleDocRelease`).
+ */
+export const FEATURES = ['contentReleases', 'singleDocRelease']
+
+/**
+ * GET /projects/:projectId/new-content-release-allowed: the Studio checks it before it creates
+ * a release. There is no release limit here, and no organisation counting releases across projects.
+ */
+export const releaseLimits = {
+  data: {datasetReleaseLimit: Number.MAX_SAFE_INTEGER, orgActiveReleaseLimit: null, orgMeteredActiveReleaseCount: 0},
+}
+
+/**
+ * GET /subscriptions/project/:projectId: the plan. The Studio reads only how long a finished
+ * release is kept; the lake keeps its whole history, so there is no retention limit to show.
+ */
+export const subscriptions = {
+  featureTypes: {retention: {features: [{attributes: {maxRetentionDays: null}}]}},
+}
+
 /** Hosted services the Studio reaches for; locally they answer, harmlessly. */
 export const hostedExtras = {
-  features: [],
   telemetryStatus: {status: 'denied'},
   /** Telemetry batches are read and dropped: nothing leaves this machine. */
   telemetryBatch: {},

@@ -226,11 +226,17 @@ describe('release actions', () => {
     await c.releases.create({releaseId: 'rMaybe', metadata: {releaseType: 'asap'}}, dryRun)
     await c.releases.publish({releaseId: 'rAsked'}, dryRun)
     await c.releases.archive({releaseId: 'rAsked'}, dryRun)
+    // Scheduling is asked about with the time of asking, already past when it arrives.
+    await c.releases.schedule({releaseId: 'rAsked', publishAt: new Date(Date.now() - 1000).toISOString()}, dryRun)
     expect(await c.releases.get({releaseId: 'rMaybe'})).toBeUndefined()
     expect((await c.releases.get({releaseId: 'rAsked'}))?.state).toBe('active')
     expect(await c.getDocument('course-asked')).toBeUndefined()
-    // A dry run still says when the action could not apply.
-    await expectRefused(c.releases.unschedule({releaseId: 'rAsked'}, dryRun), 409, 'is active')
+    // It asks whatever state the release is in (about publishing a scheduled one, say): the
+    // answer is whether the editor may, which the one editor always may.
+    await c.releases.unschedule({releaseId: 'rAsked'}, dryRun)
+    expect((await c.releases.get({releaseId: 'rAsked'}))?.state).toBe('active')
+    // A release that does not exist is still refused.
+    await expectRefused(c.releases.publish({releaseId: 'rNowhere'}, dryRun), 409, 'does not exist')
   })
 
   it('archives a release, removing its versions, and unarchives it with them restored', async () => {

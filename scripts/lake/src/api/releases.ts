@@ -49,6 +49,9 @@ export async function applyReleaseAction(stage: Stage, action: Json, index: numb
   if (!release) throw actionError(index, `Release "${releaseId}" does not exist`)
   const allowed: readonly string[] = FROM[verb]
   if (!allowed.includes(String(release.state))) {
+    // The Studio's dry runs ask whether the editor may take an action at all (for a scheduled
+    // release it asks about publishing and archiving too); the lake's one editor may.
+    if (stage.dryRun) return
     throw actionError(
       index,
       `Cannot ${verb} release "${releaseId}": it is ${String(release.state)}, and only a release that is ${allowed.join(' or ')} can be`,
@@ -60,7 +63,11 @@ export async function applyReleaseAction(stage: Stage, action: Json, index: numb
     case 'schedule': {
       const publishAt = Date.parse(stringField(action, 'publishAt', index))
       if (Number.isNaN(publishAt)) throw badRequest(`Action ${String(index)}: \`publishAt\` must be an ISO date`)
-      if (publishAt <= Date.now()) throw actionError(index, `Cannot schedule release "${releaseId}" in the past`, 400)
+      // The Studio asks whether the editor may schedule with a dry run for the moment it asks,
+      // which is past by the time it arrives; only a real schedule must be in the future.
+      if (publishAt <= Date.now() && !stage.dryRun) {
+        throw actionError(index, `Cannot schedule release "${releaseId}" in the past`, 400)
+      }
       return updateRelease(
         stage,
         release,

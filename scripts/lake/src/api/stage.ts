@@ -56,6 +56,11 @@ export class Stage {
     }
   }
 
+  /** Whether this transaction is only checked, never committed. */
+  get dryRun(): boolean {
+    return this.#options.dryRun === true
+  }
+
   /** The dataset this transaction will commit to. */
   get dataset(): Dataset {
     return this.#dataset

@@ -228,9 +228,33 @@ describe('the Studio platform endpoints', () => {
     expect(acl[0]?.permissions).toEqual(expect.arrayContaining(['read', 'update', 'create', 'history']))
     expect(await c.request({url: '/intake/telemetry-status'})).toEqual({status: 'denied'})
     await c.request({url: '/intake/batch', method: 'POST', body: {batch: [{event: 'x'}]}})
-    for (const url of ['/features', `/projects/${lake.projectId}/grants`, '/journey/announcements', '/help']) {
+    for (const url of [`/projects/${lake.projectId}/grants`, '/journey/announcements', '/help']) {
       await expect(c.request({url})).resolves.toBeDefined()
     }
+  })
+
+  it('switches on the Studio releases UI and sets no limit on releases', async () => {
+    // Without these features the Studio offers an upsell instead of releases and Scheduled Drafts.
+    expect(await client().request({url: '/features'})).toEqual(
+      expect.arrayContaining(['contentReleases', 'singleDocRelease']),
+    )
+    // The Studio asks with API version vX before creating a release; a limit of 0 or a missing
+    // number would make it refuse.
+    const limits = await client()
+      .withConfig({apiVersion: 'vX'})
+      .request<{data: {datasetReleaseLimit: number; orgActiveReleaseLimit: number | null}}>({
+        url: `/projects/${lake.projectId}/new-content-release-allowed`,
+      })
+    expect(limits.data.datasetReleaseLimit).toBeGreaterThan(1000)
+    expect(limits.data.orgActiveReleaseLimit).toBeNull()
+    await expect(client().request({url: '/projects/elsewhere/new-content-release-allowed'})).rejects.toMatchObject({
+      statusCode: 404,
+    })
+    // A finished release shows when it will be removed only if the plan limits retention.
+    const plan = await client().request<{featureTypes: {retention: {features: {attributes: object}[]}}}>({
+      url: `/subscriptions/project/${lake.projectId}`,
+    })
+    expect(plan.featureTypes.retention.features[0]?.attributes).toEqual({maxRetentionDays: null})
   })
 
   it('stores key-value settings durably, across a restart', async () => {

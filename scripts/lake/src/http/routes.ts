@@ -6,7 +6,7 @@ import * as data from './handlers/data.ts'
 import * as history from './handlers/history.ts'
 import {listen} from './handlers/listen.ts'
 import * as platform from './handlers/platform.ts'
-import {hostedExtras} from '../api/platform.ts'
+import {FEATURES, hostedExtras} from '../api/platform.ts'
 import type {Handler} from './context.ts'
 import {Router} from './router.ts'
 import type {Route} from './router.ts'
@@ -51,9 +51,11 @@ const table: [methods: readonly string[] | '*', path: string, handler: Handler][
   [GET, `${V}/projects/:projectId/grants`, platform.grants],
   [GET, `${V}/projects/:projectId/user-applications`, platform.userApplications],
   [GET, `${V}/projects/:projectId/roles`, platform.roles],
+  [GET, `${V}/projects/:projectId/new-content-release-allowed`, platform.newReleaseAllowed],
+  [GET, `${V}/features`, platform.answer(FEATURES)],
+  [GET, `${V}/subscriptions/project/:projectId`, platform.subscriptions],
 
   // Hosted services the Studio reaches for; locally they answer, harmlessly.
-  [GET, `${V}/features`, platform.answer(hostedExtras.features)],
   [GET, `${V}/intake/telemetry-status/*`, platform.answer(hostedExtras.telemetryStatus)],
   [POST, `${V}/intake/batch/*`, platform.telemetryBatch],
   [GET, `${V}/journey/announcements/*`, platform.answer(hostedExtras.announcements)],

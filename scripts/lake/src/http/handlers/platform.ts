@@ -7,6 +7,8 @@ import {
   hostedExtras,
   project as projectOf,
   readSettings,
+  releaseLimits,
+  subscriptions as plan,
   ADMINISTRATOR_ROLES,
   users as profiles,
   writeSettings,
@@ -56,6 +58,8 @@ export const acl = forProject((ctx, call) => {
 export const grants = forProject(() => hostedExtras.grants)
 export const userApplications = forProject(() => hostedExtras.userApplications)
 export const roles = forProject(() => ADMINISTRATOR_ROLES)
+export const newReleaseAllowed = forProject(() => releaseLimits)
+export const subscriptions = forProject(() => plan)
 
 /** A constant answer, for the hosted extras. */
 export const answer =
