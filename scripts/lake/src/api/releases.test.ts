@@ -218,6 +218,28 @@ describe('release actions', () => {
     expect(await c.getDocuments(['course-x', 'team-x'])).toEqual([expect.objectContaining({_id: 'course-x'}), null])
   })
 
+  it('publishes none of the versions when a revision check in the same request fails', async () => {
+    const c = client()
+    await c.create({_id: 'notice-r', _type: 'notice', title: 'Published'})
+    await c.create({_id: 'drafts.notice-r', _type: 'notice', title: 'Edited'})
+    await releaseWith(c, 'rChecked', [{_id: 'course-r', _type: 'course', title: 'Would be published'}])
+    // The release and a publish that expects a revision the document no longer has, in one request.
+    const request = c.action([
+      {actionType: 'sanity.action.release.publish', releaseId: 'rChecked'},
+      {
+        actionType: 'sanity.action.document.publish',
+        draftId: 'drafts.notice-r',
+        publishedId: 'notice-r',
+        ifPublishedRevisionId: 'not-its-revision',
+      },
+    ])
+    await expectRefused(request, 409)
+    expect(await c.getDocument('course-r')).toBeUndefined()
+    expect(await c.getDocument('versions.rChecked.course-r')).toMatchObject({title: 'Would be published'})
+    expect(await c.getDocument('notice-r')).toMatchObject({title: 'Published'})
+    expect((await c.releases.get({releaseId: 'rChecked'}))?.state).toBe('active')
+  })
+
   it('answers the dry runs the Studio asks permission with, changing nothing', async () => {
     const c = client()
     await releaseWith(c, 'rAsked', [{_id: 'course-asked', _type: 'course', title: 'Asked'}])
