@@ -14,8 +14,10 @@ import {
 } from './e2e/studio/env.ts'
 
 const PORT = Number(process.env.E2E_PORT ?? 4330)
-/** The site at scale (e2e/scale/server.ts), one port above the demo site. */
-const SCALE_PORT = PORT + 1
+/** The site at scale (e2e/scale/server.ts), two ports above the demo site (the draft preview has 4331). */
+const SCALE_PORT = PORT + 2
+if (SCALE_PORT === PREVIEW_PORT)
+  throw new Error(`E2E_PORT ${String(PORT)} puts the site at scale on the draft preview's port`)
 const webDir = new URL('../web/', import.meta.url).pathname
 const repoDir = new URL('../', import.meta.url).pathname
 // This Node, not whichever `node` is first on PATH (the system one may be too old for Astro).
