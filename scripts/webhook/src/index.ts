@@ -40,7 +40,8 @@ export function receiverFromEnv(
   const secret = env.SANITY_WEBHOOK_SECRET
   if (!secret) throw new Error('Set SANITY_WEBHOOK_SECRET to the secret of the webhook in Sanity.')
   const minIntervalMs = env.REBUILD_DEBOUNCE_MS ? Number(env.REBUILD_DEBOUNCE_MS) : DEFAULT_DEBOUNCE_MS
-  if (!Number.isFinite(minIntervalMs) || minIntervalMs < 0) throw new Error('REBUILD_DEBOUNCE_MS must be a number of milliseconds.')
+  if (!Number.isFinite(minIntervalMs) || minIntervalMs < 0)
+    throw new Error('REBUILD_DEBOUNCE_MS must be a number of milliseconds.')
   const rebuild = rebuildFromEnv(env)
   const runRebuild = async () => {
     log(`webhook: rebuilding (${rebuild.description})`)

@@ -17,7 +17,9 @@ describe('the pages A to Z', () => {
   })
 
   test('sorts by title as a reader expects, numbers in numeric order', () => {
-    const {pages} = buildPagesIndex(['beta', 'Alpha', 'Stage 10', 'Stage 2', 'alpha two', '10 years'].map((t) => entry(t)))
+    const {pages} = buildPagesIndex(
+      ['beta', 'Alpha', 'Stage 10', 'Stage 2', 'alpha two', '10 years'].map((t) => entry(t)),
+    )
     expect(pages).toHaveLength(1)
     expect(pages[0]?.map((group) => group.letter)).toEqual(['0–9', 'A', 'B', 'S'])
     expect(titlesOf(pages[0] ?? [])).toEqual(['10 years', 'Alpha', 'alpha two', 'beta', 'Stage 2', 'Stage 10'])
@@ -25,7 +27,10 @@ describe('the pages A to Z', () => {
 
   test('no page of the index holds more than its share, and every page of the site is on exactly one', () => {
     const titles = Array.from({length: 1234}, (_, i) => `${'ABCDEFGHIJKLMNOPQRSTUVWXY'.charAt(i % 25)} page ${i}`)
-    const {pages} = buildPagesIndex(titles.map((t) => entry(t)), 50)
+    const {pages} = buildPagesIndex(
+      titles.map((t) => entry(t)),
+      50,
+    )
     expect(pages).toHaveLength(25)
     for (const page of pages) expect(titlesOf(page).length).toBeLessThanOrEqual(50)
     expect(pages.flatMap(titlesOf).sort()).toEqual([...titles].sort())
@@ -33,7 +38,10 @@ describe('the pages A to Z', () => {
 
   test('each letter links to where its pages start, a letter no title starts with to nothing', () => {
     const titles = [...Array.from({length: 60}, (_, i) => `Apple ${i}`), 'Banana', 'Cherry']
-    const {pages, letters} = buildPagesIndex(titles.map((t) => entry(t)), 50)
+    const {pages, letters} = buildPagesIndex(
+      titles.map((t) => entry(t)),
+      50,
+    )
     const link = (letter: string) => letters.find((item) => item.letter === letter)?.path
     expect(link('A')).toBe('/search/a-z/#az-a')
     expect(link('B')).toBe('/search/a-z/page/2/#az-b')

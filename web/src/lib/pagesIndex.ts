@@ -33,7 +33,7 @@ export interface PagesIndex {
 }
 
 const OTHER = '0–9'
-const LETTERS = [OTHER, ...'ABCDEFGHIJKLMNOPQRSTUVWXYZ']
+const LETTERS = [OTHER, ...Array.from({length: 26}, (_, i) => String.fromCharCode(65 + i))]
 const collator = new Intl.Collator('en', {numeric: true, sensitivity: 'base'})
 
 /** The letter a title is filed under: its first letter without accents (`É` under `E`). */
