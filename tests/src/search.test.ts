@@ -115,7 +115,7 @@ describe('search over the demo site', () => {
     const hrefs = fallback?.querySelectorAll('a').map((a) => a.getAttribute('href')) ?? []
     // The same handful of links however large the site grows: no list of everything.
     expect(hrefs).toEqual(['/search/a-z/', '/news/', '/publications/', '/events/', '/topics/'])
-    expect(fallback?.querySelector('noscript')?.text).toMatch(/needs JavaScript/)
+    expect(fallback?.querySelector('[data-search-no-script]')?.text).toMatch(/needs JavaScript/)
   })
 
   test('the pages A to Z list every page in the sitemap that is not in a list of its own, once, by title', async () => {

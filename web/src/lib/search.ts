@@ -38,6 +38,7 @@ export function enhanceSearch(root: HTMLElement): void {
   const results = root.querySelector<HTMLOListElement>('[data-search-results]')
   const fallback = root.querySelector<HTMLElement>('[data-search-fallback]')
   if (!form || !input || !filters || !status || !results || !fallback) return
+  root.querySelector('[data-search-no-script]')?.remove()
   const selects = FILTERS.map((filter) => ({
     ...filter,
     select: filters.querySelector<HTMLSelectElement>(`[name="${filter.name}"]`),
