@@ -85,8 +85,14 @@ export const UPCOMING_EVENTS_CALENDAR_PATH = `${EVENTS_PATH}upcoming.ics`
 export const PAST_EVENTS_PATH = `${EVENTS_PATH}past/`
 export const pastEventsListPath = (page: number) =>
   page <= 1 ? PAST_EVENTS_PATH : `${PAST_EVENTS_PATH}page/${String(page)}/`
+/** The search page, and under it the index of pages from A to Z that serves visitors without JavaScript. */
+export const SEARCH_PATH = '/search/'
+export const PAGES_INDEX_PATH = `${SEARCH_PATH}a-z/`
+/** Page 1 of the A to Z is `/search/a-z/`; page n after it is `/search/a-z/page/n/`. */
+export const pagesIndexPath = (page: number) =>
+  page <= 1 ? PAGES_INDEX_PATH : `${PAGES_INDEX_PATH}page/${String(page)}/`
 /** Addresses the site gives its own sections; no page may take one, or an address under one. */
-export const RESERVED_PATHS = [NEWS_PATH, TOPICS_PATH, '/search/', '/publications/', EVENTS_PATH] as const
+export const RESERVED_PATHS = [NEWS_PATH, TOPICS_PATH, SEARCH_PATH, '/publications/', EVENTS_PATH] as const
 
 /** The reserved section `path` falls in, if any. */
 export const reservedPathOf = (path: string) => RESERVED_PATHS.find((reserved) => path.startsWith(reserved))
@@ -121,7 +127,7 @@ export const SITE_SECTIONS = [
   {value: 'publications', title: 'Publications', path: PUBLICATIONS_PATH},
   {value: 'events', title: 'Events', path: EVENTS_PATH},
   {value: 'topics', title: 'Topics', path: TOPICS_PATH},
-  {value: 'search', title: 'Search', path: '/search/'},
+  {value: 'search', title: 'Search', path: SEARCH_PATH},
 ] as const
 
 /** Where a section of the site lives, or undefined for a name the site does not have. */

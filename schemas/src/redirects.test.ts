@@ -37,7 +37,7 @@ test.each([
   expect(checkRedirectSource(from)).toBe(REDIRECT_SOURCE_MESSAGE)
 })
 
-test.each(['/', '/news', '/news/page/2', '/publications/kind/other/', '/search/', '/pagefind/x'])(
+test.each(['/', '/news', '/news/page/2', '/publications/kind/other/', '/search/', '/search/a-z/page/2', '/pagefind/x'])(
   '%s belongs to the site itself',
   (from) => {
     expect(checkRedirectSource(from)).not.toBe(true)

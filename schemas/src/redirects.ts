@@ -7,6 +7,7 @@ import {
   NEWS_PATH,
   resolvePagePaths,
   PUBLICATIONS_PATH,
+  SEARCH_PATH,
 } from './paths.ts'
 import {RESERVED_NEWS_SLUGS, RESERVED_PUBLICATION_SLUGS} from './rules.ts'
 
@@ -46,8 +47,9 @@ export function normaliseRedirectSource(from: string): string {
   return segments.length === 0 ? '/' : `/${segments.join('/')}/`
 }
 
-/** Addresses the site's own lists and files use: `/news/page/2/`, `/publications/kind/…`, `/pagefind/…`. */
+/** Addresses the site's own lists and files use: `/news/page/2/`, `/publications/kind/…`, `/search/a-z/`, `/pagefind/…`. */
 const SITE_OWNED_PREFIXES = [
+  SEARCH_PATH,
   ...RESERVED_NEWS_SLUGS.map((slug) => `${NEWS_PATH}${slug}/`),
   ...RESERVED_PUBLICATION_SLUGS.map((slug) => `${PUBLICATIONS_PATH}${slug}/`),
   '/pagefind/',

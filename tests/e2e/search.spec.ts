@@ -7,6 +7,8 @@ test('search finds pages by their words, in place, with no errors', async ({page
   })
   page.on('pageerror', (error) => errors.push(error.message))
   await page.goto('/search/')
+  // The script runs, so the page does not claim that it cannot search.
+  await expect(page.getByText('Searching needs JavaScript')).toHaveCount(0)
   await page.getByLabel('Search this site').fill('Holman')
   await page.getByRole('button', {name: 'Search'}).click()
   await expect(page.getByRole('status')).toHaveText(/\d+ results? for “Holman”/)
@@ -62,19 +64,32 @@ test('the results narrow by type of content and by topic, and the address keeps 
 test.describe('without JavaScript', () => {
   test.use({javaScriptEnabled: false})
 
-  test('the search page lists everything on the site instead, by kind', async ({page}) => {
+  test('the search page says why it cannot search, and leads to every page by lists instead', async ({page}) => {
     await page.goto('/search/?q=Holman')
-    await expect(page.getByRole('heading', {name: 'Everything on this site'})).toBeVisible()
+    await expect(page.getByRole('heading', {name: 'Browse the site'})).toBeVisible()
+    await expect(page.getByText('Searching needs JavaScript')).toBeVisible()
     // The filters need the script, so they are not offered.
     await expect(page.getByLabel('Type of content')).toBeHidden()
-    const links = page.locator('.search__results a')
-    expect(await links.count()).toBeGreaterThanOrEqual(12)
-    await expect(links.filter({hasText: 'TALENT Programme'})).toHaveAttribute('href', '/talent-programme/')
-    const under = (heading: string) => page.locator(`h3:text-is("${heading}") + .search__results a`)
-    await expect(under('News')).toContainText(['The UK Institute for Technical Skills and Strategy opens'])
-    await expect(under('Publications')).toHaveText(['The TALENT Commission report'])
-    await expect(under('Events')).toHaveText(['Example event: technical careers workshop'])
-    await under('Events').click()
-    await expect(page).toHaveURL(/\/events\/example-event\/$/)
+    const lists = page.locator('[data-search-fallback] a')
+    await expect(lists).toHaveText(['Pages A to Z', 'News', 'Publications', 'Events', 'Topics'])
+
+    // A keyboard user goes from the letter to the page.
+    await lists.filter({hasText: 'Pages A to Z'}).focus()
+    await page.keyboard.press('Enter')
+    await expect(page).toHaveURL(/\/search\/a-z\/$/)
+    await expect(page.getByRole('heading', {level: 1})).toHaveText('Pages A to Z')
+    const letters = page.getByRole('navigation', {name: 'Pages by first letter'})
+    await letters.getByRole('link', {name: 'T', exact: true}).click()
+    await expect(page).toHaveURL(/#az-t$/)
+    await expect(page.locator('#az-t')).toBeInViewport()
+    await page.getByRole('region', {name: 'Pages'}).getByRole('link', {name: 'TALENT Programme'}).click()
+    await expect(page).toHaveURL(/\/talent-programme\/$/)
+  })
+
+  test('the pages A to Z fit a phone screen without scrolling sideways', async ({page}) => {
+    await page.setViewportSize({width: 390, height: 844})
+    await page.goto('/search/a-z/')
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
   })
 })

@@ -110,11 +110,29 @@ describe('search over the demo site', () => {
     )
   })
 
-  test('the search page without JavaScript lists the news, publications, events and topics too', async () => {
+  test('the search page without JavaScript offers a few lists to browse, the pages A to Z first', async () => {
     const fallback = (await html('/search/')).querySelector('[data-search-fallback]')
     const hrefs = fallback?.querySelectorAll('a').map((a) => a.getAttribute('href')) ?? []
-    for (const item of dated) expect(hrefs).toContain(item.path)
-    for (const topic of ofType('topic')) expect(hrefs).toContain(`/topics/${slugOf(topic)}/`)
-    expect(hrefs).toContain('/about-us/')
+    // The same handful of links however large the site grows: no list of everything.
+    expect(hrefs).toEqual(['/search/a-z/', '/news/', '/publications/', '/events/', '/topics/'])
+    expect(fallback?.querySelector('[data-search-no-script]')?.text).toMatch(/needs JavaScript/)
+  })
+
+  test('the pages A to Z list every page in the sitemap that is not in a list of its own, once, by title', async () => {
+    const sitemap = await readFile(path.join(build.outDir, 'sitemap.xml'), 'utf8')
+    const urls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? '').pathname)
+    expect(urls).toContain('/search/a-z/')
+    const contentPages = urls.filter((url) => !/^\/(news|publications|events|topics|search)\//.test(url))
+    const index = await html('/search/a-z/')
+    const entries = index.querySelectorAll('main .az-entries a')
+    expect(entries.map((a) => a.getAttribute('href')).sort()).toEqual(contentPages.sort())
+    const titles = entries.map((a) => a.text.trim())
+    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, 'en', {sensitivity: 'base', numeric: true})))
+    // The FAQs page says where it sits; each letter with pages links to its heading.
+    expect(entries.find((a) => a.text.trim() === 'FAQs')?.parentNode.text).toMatch(/FAQs\s+in About us/)
+    const aboutUs = index.querySelector('main .az-letters a[href="/search/a-z/#az-a"]')
+    expect(aboutUs?.text).toBe('A')
+    expect(index.querySelector('#az-a + .az-entries')?.text).toContain('About us')
+    expect(index.querySelector('main .az-letters a[href$="#az-q"]')).toBeNull()
   })
 })

@@ -58,7 +58,6 @@ function runStart(ports: Record<string, number>, lakeDataDir: string) {
       ...env,
       ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
       LAKE_DATA_DIR: lakeDataDir,
-      REBUILD_DELAY_MS: '1000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -241,7 +240,6 @@ test('pnpm start serves the site, the Studio, the draft preview and the backend,
       ...env,
       ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
       LAKE_DATA_DIR: dataDir,
-      REBUILD_DELAY_MS: '1000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

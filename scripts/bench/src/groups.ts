@@ -28,6 +28,7 @@ export const PAGE_GROUPS: Group[] = [
   {name: 'topics list', listing: true, test: (p) => p === '/topics'},
   {name: 'topic pages', listing: true, test: (p) => p.startsWith('/topics/')},
   {name: 'search', listing: false, test: (p) => p === '/search'},
+  {name: 'pages A to Z', listing: true, test: (p) => /^\/search\/a-z(\/page\/\d+)?$/.test(p)},
   {name: 'content pages', listing: false, test: () => true},
 ]
 

@@ -1,13 +1,13 @@
 // README command 1: the whole product on localhost. The local content backend (started, or
 // reused if one serves the data dir), the Sanity Studio built against it, the site built
 // from it and served, and the draft preview the Studio's Preview action opens; then every
-// publish rebuilds the site a few seconds later. Ctrl-C or SIGTERM stops everything.
+// publish rebuilds the site at once, or right after the rebuild already running. Ctrl-C or SIGTERM stops everything.
 //
 // Ports: PORT (site, 4321), STUDIO_PORT (3333), PREVIEW_PORT (4322), LAKE_PORT (3400),
 // LAKE_HTTPS_PORT (3443). All are checked before anything starts; a taken one is reported
 // with the variable that moves it. If anything fails once parts are up, everything started
 // so far is stopped, child processes and theirs included, and the exit status is 1.
-// LAKE_DATA_DIR moves the working data; REBUILD_DELAY_MS sets the quiet time before a rebuild.
+// LAKE_DATA_DIR moves the working data.
 import {spawn, type ChildProcess} from 'node:child_process'
 import {mkdtemp, rename, rm, symlink} from 'node:fs/promises'
 import os from 'node:os'
@@ -36,7 +36,6 @@ const ports = {
 const SITE_PORT = ports.site.port
 const STUDIO_PORT = ports.studio.port
 const PREVIEW_PORT = ports.preview.port
-const REBUILD_DELAY_MS = Number(process.env.REBUILD_DELAY_MS ?? 3000)
 
 // Every port, before anything starts or builds. A lake already serving this data dir is
 // reused as it is (ensureLocalLake), so then its ports are taken by it and need no check.
@@ -203,7 +202,6 @@ async function main(): Promise<void> {
   const siteRoot = path.join(root, 'site')
 
   scheduler = createRebuildScheduler({
-    delayMs: REBUILD_DELAY_MS,
     rebuild: () =>
       serially(async () => {
         if (stopping) return
@@ -298,7 +296,7 @@ async function main(): Promise<void> {
       studio
         ? `Log in to the Studio once per browser by opening:\n  ${studioLoginUrl(studio.url, backend)}`
         : `Editor token: ${backend.token}`,
-      `Publishing in the Studio rebuilds the site ${String(REBUILD_DELAY_MS / 1000)} s after the last change. Ctrl-C stops everything.`,
+      'Publishing in the Studio rebuilds the site at once. Ctrl-C stops everything.',
       '',
     ].join('\n'),
   )

@@ -29,7 +29,8 @@ export interface ConfiguredReceiver {
 
 /**
  * The receiver as configured by environment variables: SANITY_WEBHOOK_SECRET (required),
- * REBUILD_DEBOUNCE_MS (default 30 s; 0 triggers each rebuild before answering), and BUILD_HOOK_URL / BUILD_HOOK_TOKEN / BUILD_HOOK_BODY
+ * REBUILD_DEBOUNCE_MS (the least time between the starts of two rebuilds, default 30 s; 0 triggers
+ * each rebuild before answering), and BUILD_HOOK_URL / BUILD_HOOK_TOKEN / BUILD_HOOK_BODY
  * or BUILD_COMMAND for what a rebuild does (see rebuild.ts).
  */
 export function receiverFromEnv(
@@ -38,8 +39,9 @@ export function receiverFromEnv(
 ): ConfiguredReceiver {
   const secret = env.SANITY_WEBHOOK_SECRET
   if (!secret) throw new Error('Set SANITY_WEBHOOK_SECRET to the secret of the webhook in Sanity.')
-  const delayMs = env.REBUILD_DEBOUNCE_MS ? Number(env.REBUILD_DEBOUNCE_MS) : DEFAULT_DEBOUNCE_MS
-  if (!Number.isFinite(delayMs) || delayMs < 0) throw new Error('REBUILD_DEBOUNCE_MS must be a number of milliseconds.')
+  const minIntervalMs = env.REBUILD_DEBOUNCE_MS ? Number(env.REBUILD_DEBOUNCE_MS) : DEFAULT_DEBOUNCE_MS
+  if (!Number.isFinite(minIntervalMs) || minIntervalMs < 0)
+    throw new Error('REBUILD_DEBOUNCE_MS must be a number of milliseconds.')
   const rebuild = rebuildFromEnv(env)
   const runRebuild = async () => {
     log(`webhook: rebuilding (${rebuild.description})`)
@@ -47,14 +49,14 @@ export function receiverFromEnv(
     log('webhook: rebuild done')
   }
   const scheduler = createRebuildScheduler({
-    delayMs,
+    minIntervalMs,
     rebuild: runRebuild,
     onError: (error) => log(`webhook: rebuild failed: ${error instanceof Error ? error.message : String(error)}`),
   })
   // A serverless function may be frozen once it has answered, so a timer set for later might
   // never fire. There REBUILD_DEBOUNCE_MS=0 triggers the rebuild before answering, and the
   // build platform coalesces bursts (the CI workflow's concurrency group does).
-  const onAccepted = delayMs === 0 ? runRebuild : () => scheduler.schedule()
+  const onAccepted = minIntervalMs === 0 ? runRebuild : () => scheduler.schedule()
   const handler = createWebhookHandler({secret, onAccepted, log})
   return {handler, scheduler, rebuild: rebuild.description}
 }

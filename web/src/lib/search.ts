@@ -38,6 +38,7 @@ export function enhanceSearch(root: HTMLElement): void {
   const results = root.querySelector<HTMLOListElement>('[data-search-results]')
   const fallback = root.querySelector<HTMLElement>('[data-search-fallback]')
   if (!form || !input || !filters || !status || !results || !fallback) return
+  root.querySelector('[data-search-no-script]')?.remove()
   const selects = FILTERS.map((filter) => ({
     ...filter,
     select: filters.querySelector<HTMLSelectElement>(`[name="${filter.name}"]`),
@@ -87,13 +88,13 @@ export function enhanceSearch(root: HTMLElement): void {
     status.textContent = `${data.length} ${data.length === 1 ? 'result' : 'results'} ${what}`
   }
 
-  // If the index cannot load, say so and show the list of everything the form had before.
+  // If the index cannot load, say so and show the lists to browse instead.
   const searchOrFallBack = () =>
     search().catch((error: unknown) => {
       console.error('search failed:', error)
       results.hidden = true
       fallback.hidden = false
-      status.textContent = 'Search is not available right now. Everything on the site is listed below.'
+      status.textContent = 'Search is not available right now. Browse the site with the lists below.'
     })
 
   // The address keeps the search, so it can be reloaded, shared or gone back to.

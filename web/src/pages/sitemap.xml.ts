@@ -2,6 +2,7 @@ import type {APIRoute} from 'astro'
 import {loadContent} from '../lib/content.ts'
 import {publicationEntries} from '../lib/publications.ts'
 import {EVENTS_PATH, eventPagePath, lastChangedEvents, pastEventPages, pastEventsListPath} from '../lib/events.ts'
+import {pagesIndex, pagesIndexPath} from '../lib/pagesIndex.ts'
 import {articlePath, articlesOn, lastChanged, newsListPath, newsPages, TOPICS_PATH, topicPagePath} from '../lib/news.ts'
 
 const escapeXml = (text: string) =>
@@ -26,6 +27,7 @@ export const GET: APIRoute = async ({site}) => {
     ...content.site.pages
       .filter((page) => !page.seo?.noIndex)
       .map((page) => ({path: content.paths.get(page._id) ?? '/'})),
+    ...pagesIndex(content).pages.map((_, i) => ({path: pagesIndexPath(i + 1)})),
     ...newsPages(content).map((articles, i) => ({path: newsListPath(i + 1), lastmod: lastChanged(articles)})),
     ...news.map((article) => ({path: articlePath(article), lastmod: lastChanged([article])})),
     {path: TOPICS_PATH, lastmod: lastChanged(news.filter((article) => (article.topicIds ?? []).length > 0))},
