@@ -16,8 +16,12 @@ test('in Presentation, a click on a team member’s role opens their document at
   await expect(page.getByTestId('field-title').getByRole('textbox')).toHaveValue('Meet the team')
 
   const person = preview.locator('.person', {has: preview.getByText(member.name, {exact: true})})
-  await person.getByText(member.role, {exact: true}).click()
   const role = page.getByTestId('field-role').getByRole('textbox')
+  // Until the page has connected to the Studio a click is an ordinary click on text: try again.
+  await expect(async () => {
+    await person.getByText(member.role, {exact: true}).click()
+    await expect(role).toBeVisible({timeout: 2_000})
+  }).toPass({timeout: 30_000})
   await expect(role).toBeFocused()
   await expect(role).toHaveValue(member.role)
   await expect(page.getByTestId('field-name').getByRole('textbox')).toHaveValue(member.name)
