@@ -72,7 +72,9 @@ test('beyond loopback, the draft preview shows drafts and click-to-edit only aft
   expect(shown).toMatch(VISUAL_EDITING_SCRIPT)
   // The team member's role names its document and field.
   const member = await client.fetch<{_id: string; role: string}>(`*[_id == "team-andrew-noyes"][0]{_id, role}`)
-  expect(shown).toMatch(new RegExp(`data-sanity="id=${member._id};type=teamMember;path=role[^"]*"[^>]*>\\s*${member.role}`))
+  expect(shown).toMatch(
+    new RegExp(`data-sanity="id=${member._id};type=teamMember;path=role[^"]*"[^>]*>\\s*${member.role}`),
+  )
 }, 60_000)
 
 test('the production build has no data-sanity attributes, stega characters or visual-editing script on any page', async () => {

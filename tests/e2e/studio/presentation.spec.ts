@@ -1,3 +1,5 @@
+import {fileURLToPath} from 'node:url'
+
 import {previewUrl} from './env.ts'
 import {expect, lakeClient, test} from './fixtures.ts'
 
@@ -27,6 +29,9 @@ test('in Presentation, a click on a team member’s role opens their document at
   await expect(page.getByTestId('field-name').getByRole('textbox')).toHaveValue(member.name)
   // Where the document appears on the site.
   await expect(page.getByText('Used on 2 pages')).toBeVisible()
+  if (process.env.UPDATE_DOCS_SCREENSHOTS) {
+    await page.screenshot({path: fileURLToPath(new URL('../../../docs/images/presentation.png', import.meta.url))})
+  }
 
   // Following a link inside the preview opens the next page's document.
   await preview.getByRole('navigation', {name: 'Breadcrumb'}).getByRole('link', {name: 'About us'}).click()
