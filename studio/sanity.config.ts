@@ -2,9 +2,12 @@ import {SINGLETON_IDS, schemaTypes} from '@itss/schemas'
 import {API_VERSION} from '@itss/schemas/api'
 import {resolvePagePaths, type PageNode} from '@itss/schemas/paths'
 import {ROUTABLE_TYPES} from '@itss/schemas/redirects'
-import {defineConfig, useClient, type DocumentActionComponent, type SanityClient} from 'sanity'
+import {defineConfig, useClient, useWorkspace, type DocumentActionComponent, type SanityClient} from 'sanity'
+import {presentationTool} from 'sanity/presentation'
+import {useRouter} from 'sanity/router'
 import {structureTool} from 'sanity/structure'
 import {backend} from './src/backend.ts'
+import {locations, mainDocuments} from './src/presentation.ts'
 import {withRedirects} from './src/publishWithRedirects.ts'
 import {structure} from './src/structure.ts'
 
@@ -29,20 +32,30 @@ async function pagePath(client: SanityClient, id: string, release: string | unde
 }
 
 /**
- * Opens the page in the draft-preview server, with this document's unpublished changes; for a
- * version in a release, the site as it will be once that release is published.
+ * Opens the page in the Presentation tool, beside its form, with this document's unpublished
+ * changes; for a version in a release, a new tab of the draft-preview server showing the site
+ * as it will be once that release is published.
  */
-const PreviewAction: DocumentActionComponent = ({id, release}) => {
+const PreviewAction: DocumentActionComponent = ({id, type, release}) => {
   const client = useClient({apiVersion: API_VERSION})
-  const query = release ? `?release=${encodeURIComponent(release)}` : ''
+  const router = useRouter()
+  const {basePath} = useWorkspace()
   return {
     label: 'Preview',
     title: release
       ? `Open the site as it will be once this release is published, at ${previewOrigin}`
-      : `Open this page with its draft changes at ${previewOrigin}`,
+      : 'Open this page with its draft changes beside the form, in Presentation',
     onHandle: () => {
+      if (!release) {
+        void pagePath(client, id, undefined).then((path) => {
+          const tool = `${basePath.replace(/\/$/, '')}/presentation/${type}/${encodeURIComponent(id)}`
+          router.navigateUrl({path: `${tool}?preview=${encodeURIComponent(path)}`})
+        })
+        return
+      }
       // Opened now, while the click still counts as the user's, and pointed at the page once
       // its path is known (popup blockers refuse a window opened after an await).
+      const query = `?release=${encodeURIComponent(release)}`
       const tab = window.open('', '_blank')
       pagePath(client, id, release).then(
         (path) => tab?.location.assign(`${previewOrigin}${path}${query}`),
@@ -59,7 +72,18 @@ export default defineConfig({
   projectId: backend.projectId,
   dataset: backend.dataset,
   ...backend.workspace,
-  plugins: [structureTool({structure})],
+  plugins: [
+    structureTool({structure}),
+    presentationTool({
+      title: 'Presentation',
+      previewUrl: {
+        initial: previewOrigin,
+        // The draft preview's side of the handshake (web/src/integrations/contentBackend.ts).
+        previewMode: {enable: '/preview-mode/enable/'},
+      },
+      resolve: {locations, mainDocuments},
+    }),
+  ],
   schema: {
     types: schemaTypes,
     templates: (templates) => [

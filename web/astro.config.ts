@@ -30,6 +30,9 @@ export default defineConfig({
       styleDirective: {resources: [...STYLE_SOURCES]},
     },
   },
+  // The draft preview's visual-editing script (src/scripts/visualEditing.ts) is linked from
+  // pages rather than found by Vite's scan; bundled at start, its first load causes no reload.
+  vite: {optimizeDeps: {include: ['@sanity/visual-editing']}},
   image: {
     // Images are fetched from the content backend at build time and shipped with the site.
     remotePatterns: [{protocol: 'https', hostname: 'cdn.sanity.io'}, {hostname: 'localhost'}, {hostname: '127.0.0.1'}],

@@ -1,8 +1,10 @@
 // The draft preview: Astro's dev server reading the drafts perspective, so an editor's saved
 // draft shows on the next reload. The Studio's Preview action opens pages here. It reads the
-// local backend serving LAKE_DATA_DIR (or .lake), or the Sanity project in SANITY_*.
+// local backend serving LAKE_DATA_DIR (or .lake), or the Sanity project in SANITY_*. It is
+// also the Studio's Presentation tool's preview, whose handshake (/preview-mode/enable) marks
+// the browser; listening beyond loopback (--host), it shows drafts only to such a browser.
 //
-//   node scripts/dev/src/draftPreview.ts [--port 4322]     (pnpm preview)
+//   node scripts/dev/src/draftPreview.ts [--port 4322] [--host 0.0.0.0]     (pnpm preview)
 import {spawn} from 'node:child_process'
 import {parseArgs} from 'node:util'
 
@@ -24,6 +26,8 @@ export interface DraftPreview {
  */
 export async function startDraftPreview(options: {
   port: number
+  /** The interface to listen on; loopback (127.0.0.1) by default. */
+  host?: string
   /** The environment the dev server runs in (this process's by default). */
   env?: NodeJS.ProcessEnv
   /** Told each chunk of the dev server's output as it comes. */
@@ -31,10 +35,18 @@ export async function startDraftPreview(options: {
   /** Stops the dev server (SIGTERM) when aborted, starting or not. */
   signal?: AbortSignal
 }): Promise<DraftPreview> {
-  const astro = astroCommand(['dev', '--port', String(options.port), '--host', '127.0.0.1'])
+  const host = options.host ?? '127.0.0.1'
+  const astro = astroCommand(['dev', '--port', String(options.port), '--host', host])
+  // Anyone who can reach a non-loopback address could read drafts without the handshake.
+  const loopback = /^(127\.0\.0\.1|localhost|::1)$/.test(host)
   const dev = spawn(astro.command, astro.args, {
     cwd: astro.cwd,
-    env: {...(options.env ?? process.env), ...astro.env, SANITY_PERSPECTIVE: 'drafts'},
+    env: {
+      ...(options.env ?? process.env),
+      ...astro.env,
+      SANITY_PERSPECTIVE: 'drafts',
+      ITSS_PREVIEW_HANDSHAKE: loopback ? 'optional' : 'required',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(options.signal ? {signal: options.signal} : {}),
   })
@@ -77,9 +89,10 @@ export async function startDraftPreview(options: {
 }
 
 async function main(): Promise<void> {
-  const {values} = parseArgs({options: {port: {type: 'string'}}})
+  const {values} = parseArgs({options: {port: {type: 'string'}, host: {type: 'string'}}})
   const preview = await startDraftPreview({
     port: Number(values.port ?? DEFAULT_PREVIEW_PORT),
+    ...(values.host ? {host: values.host} : {}),
     log: (text) => process.stdout.write(text),
   })
   console.log(`\nDraft preview: ${preview.url}/ (unpublished changes show on reload). Ctrl-C stops it.`)

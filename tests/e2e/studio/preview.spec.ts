@@ -2,7 +2,7 @@ import {pageText} from '../../src/site.ts'
 import {previewUrl} from './env.ts'
 import {expect, expectSaved, openDocument, test, withPublishedSite} from './fixtures.ts'
 
-test('the Preview action shows an unpublished edit on the draft-preview site; the published build does not', async ({
+test('the Preview action opens the page in Presentation with an unpublished edit; the published build does not show it', async ({
   page,
 }) => {
   test.setTimeout(150_000)
@@ -12,13 +12,13 @@ test('the Preview action shows an unpublished edit on the draft-preview site; th
   await expectSaved(page)
 
   await page.getByTestId('action-menu-button').click()
-  const [preview] = await Promise.all([
-    page.context().waitForEvent('page'),
-    page.getByRole('menuitem', {name: 'Preview'}).click(),
-  ])
-  await expect(preview).toHaveURL(`${previewUrl}/accessibility-statement/`)
+  await page.getByRole('menuitem', {name: 'Preview'}).click()
+  // The page beside its form, in the Studio's Presentation tool.
+  await expect(page).toHaveURL(/\/presentation\/page\/page-accessibility-statement\?/)
+  const preview = page.frameLocator(`iframe[src^="${previewUrl}/"]`)
   await expect(preview.getByRole('heading', {level: 1})).toHaveText(draftTitle)
   await expect(preview.getByText('Draft preview.')).toBeVisible()
+  await expect(page.getByTestId('field-title').getByRole('textbox')).toHaveValue(draftTitle)
 
   await withPublishedSite(async (outDir) => {
     const published = await pageText(outDir, '/accessibility-statement')

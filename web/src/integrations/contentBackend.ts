@@ -1,7 +1,10 @@
 import {AsyncLocalStorage} from 'node:async_hooks'
+import {randomBytes} from 'node:crypto'
 
 import {ensureLocalLake} from '@itss/lake/local'
+import {validatePreviewUrl} from '@sanity/preview-url-secret'
 import type {AstroIntegration} from 'astro'
+import {connectContent} from '../lib/sanity.ts'
 
 /** Shared with `loadContent` (src/lib/content.ts), which runs in this process in dev. */
 const DEV_REQUEST_KEY = Symbol.for('itss.devPageRequest')
@@ -21,6 +24,40 @@ function previewRelease(url: string | undefined, cookie: string | undefined): {r
   }
   if (!/^[A-Za-z0-9_-]+$/.test(asked)) return {setCookie: `${RELEASE_COOKIE}=; Path=/; Max-Age=0`}
   return {release: asked, setCookie: `${RELEASE_COOKIE}=${asked}; Path=/; SameSite=Lax`}
+}
+
+/** Where the Studio's Presentation tool sends the frame first, with a one-time secret it stored in the dataset. */
+export const PREVIEW_MODE_ENABLE_PATH = '/preview-mode/enable/'
+/** Marks a browser that came through that handshake. */
+const SESSION_COOKIE = 'itss-preview-session'
+
+/**
+ * Presentation's handshake (`@sanity/preview-url-secret`): the secret must match the one the
+ * Studio wrote, which only an editor can. Answers with a session cookie and a redirect to the
+ * page asked for, or 401.
+ */
+async function enablePreviewMode(
+  url: string,
+  sessions: Set<string>,
+): Promise<{status: number; headers: Record<string, string>}> {
+  // The token that reads drafts also reads the secret documents.
+  const source = await connectContent({...process.env, SANITY_PERSPECTIVE: 'drafts'}, undefined, ensureLocalLake)
+  try {
+    const {isValid, redirectTo = '/'} = await validatePreviewUrl(source.client, url)
+    if (!isValid) return {status: 401, headers: {}}
+    const session = randomBytes(24).toString('base64url')
+    sessions.add(session)
+    // Only a path on this server: validatePreviewUrl has reduced it to path, query and hash.
+    return {
+      status: 307,
+      headers: {
+        Location: redirectTo.startsWith('/') ? redirectTo : '/',
+        'Set-Cookie': `${SESSION_COOKIE}=${session}; Path=/; HttpOnly; SameSite=Lax`,
+      },
+    }
+  } finally {
+    await source.close()
+  }
 }
 
 /** A page the dev server renders, as opposed to Vite's modules, assets and image endpoint. */
@@ -59,8 +96,26 @@ export function contentBackend(): AstroIntegration {
       'astro:server:setup': async ({server, logger}) => {
         // Each page request renders in a context of its own, so loadContent fetches once per
         // request, for that request's release, however requests overlap.
-        const requests = new AsyncLocalStorage<{release?: string}>()
+        const requests = new AsyncLocalStorage<{release?: string; drafts: boolean}>()
         ;(globalThis as Record<symbol, unknown>)[DEV_REQUEST_KEY] = requests
+        // Listening beyond loopback, drafts go only to browsers that came through the handshake.
+        const handshakeRequired = process.env.ITSS_PREVIEW_HANDSHAKE === 'required'
+        const sessions = new Set<string>()
+        const hasSession = (cookie: string | undefined) => {
+          const session = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([A-Za-z0-9_-]+)`).exec(cookie ?? '')?.[1]
+          return session !== undefined && sessions.has(session)
+        }
+        server.middlewares.use(PREVIEW_MODE_ENABLE_PATH, (req, res) => {
+          enablePreviewMode(req.originalUrl ?? req.url ?? '', sessions).then(
+            ({status, headers}) => {
+              res.writeHead(status, {...headers, 'Cache-Control': 'no-store'}).end()
+            },
+            (error: unknown) => {
+              logger.error(`Preview mode handshake failed: ${String(error)}`)
+              res.writeHead(500).end()
+            },
+          )
+        })
         server.middlewares.use((req, res, next) => {
           if (req.method !== 'GET' || !isPageRequest(req.url)) {
             next()
@@ -73,7 +128,8 @@ export function contentBackend(): AstroIntegration {
           for (const [name, environment] of Object.entries(server.environments)) {
             if (name !== 'client') environment.hot.send('astro:content-changed', {})
           }
-          requests.run(release ? {release} : {}, next)
+          const drafts = !handshakeRequired || hasSession(req.headers.cookie)
+          requests.run(release ? {release, drafts} : {drafts}, next)
         })
         await start((line) => logger.info(line))
       },

@@ -58,6 +58,8 @@ export const DEV_REQUEST_KEY = Symbol.for('itss.devPageRequest')
 
 interface DevRequest {
   release?: string | undefined
+  /** False when the draft preview refuses this request drafts: it listens beyond loopback, and no handshake. */
+  drafts: boolean
   content?: Promise<Content>
 }
 
@@ -70,14 +72,15 @@ export function loadContent(): Promise<Content> {
   if (import.meta.env.DEV) {
     const requests = (globalThis as Record<symbol, AsyncLocalStorage<DevRequest> | undefined>)[DEV_REQUEST_KEY]
     const request = requests?.getStore()
-    if (request) return (request.content ??= fetchContent(request.release))
+    if (request) return (request.content ??= fetchContent(request.release, request.drafts))
   }
   loading ??= fetchContent(undefined)
   return loading
 }
 
-async function fetchContent(release: string | undefined): Promise<Content> {
-  const source = await connectContent(process.env, release)
+async function fetchContent(release: string | undefined, drafts = true): Promise<Content> {
+  const env = drafts ? process.env : {...process.env, SANITY_PERSPECTIVE: 'published'}
+  const source = await connectContent(env, release)
   try {
     const started = performance.now()
     const site = await source.client.fetch(siteQuery)

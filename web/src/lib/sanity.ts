@@ -21,7 +21,12 @@ export interface ContentSource {
  * way it is the same client and the same queries. This module runs only at build time and
  * in the dev server; the token never reaches a browser.
  */
-export async function connectContent(env: NodeJS.ProcessEnv = process.env, release?: string): Promise<ContentSource> {
+export async function connectContent(
+  env: NodeJS.ProcessEnv = process.env,
+  release?: string,
+  /** The local backend's starter, for callers that have it already (a dynamic import fails in Astro's config). */
+  ensureLake?: typeof import('@itss/lake/local').ensureLocalLake,
+): Promise<ContentSource> {
   // A release is previewed over what is published, as visitors will see it: drafts not in it stay out.
   const preview: ClientPerspective = release ? [release] : 'drafts'
   const perspective: ClientPerspective = env.SANITY_PERSPECTIVE === 'drafts' ? preview : 'published'
@@ -52,7 +57,9 @@ export async function connectContent(env: NodeJS.ProcessEnv = process.env, relea
   }
 
   // Imported at run time rather than bundled: the backend is a Node program with native parts.
-  const {ensureLocalLake} = (await import(/* @vite-ignore */ LOCAL_LAKE_MODULE)) as typeof import('@itss/lake/local')
+  const ensureLocalLake =
+    ensureLake ??
+    ((await import(/* @vite-ignore */ LOCAL_LAKE_MODULE)) as typeof import('@itss/lake/local')).ensureLocalLake
   const lake = await ensureLocalLake({log: (line) => console.log(`[lake] ${line}`), httpPort: 0, httpsPort: false})
   const client = createClient({
     // Drafts need the editor token; the published site reads what any visitor may read.

@@ -46,7 +46,10 @@ export interface MutationEvent {
 }
 
 type MutationListenEvent = {type: 'mutation'; id: string; data: MutationEvent}
-export type ListenEvent = {type: 'welcome'; data: {listenerName: string}} | MutationListenEvent
+export type ListenEvent =
+  | {type: 'welcome'; data: {listenerName: string} | Record<string, never>}
+  | MutationListenEvent
+  | {type: 'restart'; id: string; data: {id: string}}
 
 export interface Listener {
   /**
@@ -121,6 +124,22 @@ export function listen(dataset: Dataset, options: ListenOptions): Listener {
       }
       return dataset.subscribe((tx) => {
         send(tx)
+      })
+    },
+  }
+}
+
+/**
+ * GET /data/live/events: the Live Content API's stream. Sanity tags query results with sync
+ * tags and names the ones a change touches; the lake tags nothing, so it sends `restart`
+ * (refetch everything) for every commit, which Sanity's clients handle the same way.
+ */
+export function liveEvents(dataset: Dataset): Listener {
+  return {
+    start(emit) {
+      emit({type: 'welcome', data: {}})
+      return dataset.subscribe((tx) => {
+        emit({type: 'restart', id: tx.id, data: {id: tx.id}})
       })
     },
   }

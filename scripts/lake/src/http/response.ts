@@ -90,7 +90,7 @@ function writeEvents(res: LakeResponse, listener: Listener, context: ReplyContex
   res.setHeader('X-Accel-Buffering', 'no')
   const unsubscribe = listener.start(
     (event) => {
-      const id = event.type === 'mutation' ? `id: ${event.id}\n` : ''
+      const id = 'id' in event ? `id: ${event.id}\n` : ''
       res.write(`event: ${event.type}\n${id}data: ${toJson(event.data, context.origin)}\n\n`)
     },
     (err: unknown) => {

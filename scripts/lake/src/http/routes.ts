@@ -4,7 +4,7 @@
 import * as assets from './handlers/assets.ts'
 import * as data from './handlers/data.ts'
 import * as history from './handlers/history.ts'
-import {listen} from './handlers/listen.ts'
+import {listen, liveEvents} from './handlers/listen.ts'
 import * as platform from './handlers/platform.ts'
 import {FEATURES, hostedExtras} from '../api/platform.ts'
 import type {Handler} from './context.ts'
@@ -31,6 +31,7 @@ const table: [methods: readonly string[] | '*', path: string, handler: Handler][
   [POST, `${V}/data/mutate/:dataset/*`, data.mutations],
   [POST, `${V}/data/actions/:dataset`, data.actions],
   [GET, `${V}/data/listen/:dataset/*`, listen],
+  [GET, `${V}/data/live/events/:dataset`, liveEvents],
   [GET, `${V}/data/export/:dataset/*`, data.exportDataset],
   [GET, `${V}/data/ping/:dataset/*`, data.datasetPing],
   [GET, `${V}/data/history/:dataset/documents/:ids`, history.documentsAtRevision],
@@ -53,6 +54,8 @@ const table: [methods: readonly string[] | '*', path: string, handler: Handler][
   [GET, `${V}/projects/:projectId/roles`, platform.roles],
   [GET, `${V}/projects/:projectId/new-content-release-allowed`, platform.newReleaseAllowed],
   [GET, `${V}/features`, platform.answer(FEATURES)],
+  // Which browser origins may call: any, with the token (the lake serves this machine only).
+  [GET, `${V}/check/cors`, platform.answer({result: {allowed: true, withCredentials: true}})],
   [GET, `${V}/subscriptions/project/:projectId`, platform.subscriptions],
 
   // Hosted services the Studio reaches for; locally they answer, harmlessly.

@@ -1,6 +1,6 @@
-// GET /data/listen/:dataset: a listener, answered as server-sent events.
+// GET /data/listen/:dataset: a listener, and GET /data/live/events/:dataset, as server-sent events.
 import {badRequest} from '../../api/errors.ts'
-import {listen as listener} from '../../api/listen.ts'
+import {liveEvents as liveListener, listen as listener} from '../../api/listen.ts'
 import {datasetNamed} from '../context.ts'
 import type {Call, ServerContext} from '../context.ts'
 import {flag, groqParams} from '../request.ts'
@@ -27,4 +27,9 @@ export function listen(ctx: ServerContext, call: Call): Reply {
       lastEventId: typeof lastEventId === 'string' ? lastEventId : undefined,
     }),
   }
+}
+
+/** GET /data/live/events/:dataset: the Live Content API (Presentation listens here). */
+export function liveEvents(ctx: ServerContext, call: Call): Reply {
+  return {type: 'events', listener: liveListener(datasetNamed(ctx, call.param('dataset')))}
 }

@@ -1,0 +1,42 @@
+// GET /data/live/events: the Live Content API stream the Presentation tool listens to, through
+// the real @sanity/client. The lake tags no result with sync tags, so each commit is a restart.
+import {afterAll, beforeAll, expect, it} from 'vitest'
+
+import type {Lake} from '../index.ts'
+import {clientFor, removeDir, tempDir, testLake} from '../testing.ts'
+
+let dir: string
+let lake: Lake
+
+beforeAll(async () => {
+  dir = await tempDir()
+  lake = await testLake(dir)
+})
+
+afterAll(async () => {
+  await lake.close()
+  await removeDir(dir)
+})
+
+it('welcomes a live listener, then tells it to refetch after every commit', async () => {
+  const client = clientFor(lake)
+  const seen: string[] = []
+  let welcomed: () => void = () => undefined
+  let restarted: () => void = () => undefined
+  const welcome = new Promise<void>((resolve) => (welcomed = resolve))
+  const twoRestarts = new Promise<void>((resolve) => (restarted = resolve))
+  const subscription = client.live.events({includeDrafts: true}).subscribe((event) => {
+    seen.push(event.type)
+    if (event.type === 'welcome') welcomed()
+    if (seen.filter((type) => type === 'restart').length === 2) restarted()
+  })
+  try {
+    await welcome
+    await client.create({_type: 'faq', _id: 'drafts.faq-live', question: 'Live?'})
+    await client.patch('drafts.faq-live').set({question: 'Still live?'}).commit()
+    await twoRestarts
+    expect(seen).toEqual(['welcome', 'restart', 'restart'])
+  } finally {
+    subscription.unsubscribe()
+  }
+})
