@@ -1,11 +1,10 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {clientFor} from '@itss/lake/testing'
 import {ukTimeRange} from '@itss/schemas/times'
 import ICAL from 'ical.js'
 import {parse, type HTMLElement} from 'node-html-parser'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
-import {buildSite, htmlFile, projectEnv, removeDir, startDemoLake, tempDir, type Build} from './site.ts'
+import {buildDemoSiteWith, demoDocuments, htmlFile} from './site.ts'
 
 /*
  * Events as visitors, calendar apps and search engines meet them, over the demo dataset plus
@@ -37,6 +36,7 @@ const BUILD_NOW = '2027-02-01T12:00:00.000Z'
 
 type EventDoc = Record<string, unknown> & {
   _id: string
+  _type: string
   title: string
   slug: {current: string}
   start: string
@@ -110,31 +110,16 @@ const fixtures: EventDoc[] = [
 const sitePath = (slug: string) => `/events/${slug}/`
 
 describe('events built as of a fixed moment', () => {
-  let lake: Awaited<ReturnType<typeof startDemoLake>> | undefined
-  let build: Build | undefined
+  let build: Awaited<ReturnType<typeof buildDemoSiteWith>> | undefined
   let all: EventDoc[] = []
 
   beforeAll(async () => {
-    lake = await startDemoLake()
-    const client = clientFor(lake)
-    const transaction = client.transaction()
-    for (const doc of fixtures) {
-      const clean = Object.fromEntries(Object.entries(doc).filter(([, value]) => value !== undefined))
-      transaction.createOrReplace(clean as EventDoc & {_type: string})
-    }
-    await transaction.commit()
-    all = await client.fetch<EventDoc[]>('*[_type == "event"]{_id, title, slug, start, end, status}')
-    build = await buildSite(await tempDir('site-events'), {...projectEnv(lake), BUILD_NOW})
+    all = [...(await demoDocuments<EventDoc>()).filter((doc) => doc._type === 'event'), ...fixtures]
+    build = await buildDemoSiteWith('site-events', fixtures, {BUILD_NOW})
     if (build.code !== 0) throw new Error(`The build failed:\n${build.output}`)
   }, 180_000)
 
-  afterAll(async () => {
-    if (lake) {
-      await lake.close()
-      await removeDir(lake.dir)
-    }
-    if (build) await removeDir(build.outDir)
-  })
+  afterAll(() => build?.remove())
 
   const outDir = () => build?.outDir ?? ''
   const html = async (p: string) => parse(await readFile(htmlFile(outDir(), p), 'utf8'))

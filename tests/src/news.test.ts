@@ -1,21 +1,9 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {repoRoot} from '@itss/dev'
-import {clientFor} from '@itss/lake/testing'
 import {parseRssFeed} from 'feedsmith'
 import {parse, type HTMLElement} from 'node-html-parser'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
-import {
-  buildDemoSite,
-  buildSite,
-  htmlFile,
-  pageText,
-  projectEnv,
-  removeDir,
-  startDemoLake,
-  tempDir,
-  type Build,
-} from './site.ts'
+import {buildDemoSite, buildDemoSiteWith, demoDocuments, htmlFile, pageText, type Build} from './site.ts'
 
 /*
  * News and topics as a visitor, a feed reader and a search engine meet them: the demo site's
@@ -42,10 +30,7 @@ type Topic = {
   slug: {current: string}
 }
 
-const demo = (await readFile(path.join(repoRoot, 'dataset/data.ndjson'), 'utf8'))
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => JSON.parse(line) as {_type: string})
+const demo = await demoDocuments()
 const demoNews = demo.filter((doc): doc is Article => doc._type === 'newsArticle')
 const demoTopics = demo.filter((doc): doc is Topic => doc._type === 'topic')
 const newestFirst = (articles: Article[]) =>
@@ -228,25 +213,14 @@ describe('a news list longer than a page', () => {
   const pageCount = Math.ceil(all.length / 10)
   const listPath = (page: number) => (page === 1 ? '/news/' : `/news/page/${String(page)}/`)
 
-  let lake: Awaited<ReturnType<typeof startDemoLake>> | undefined
-  let build: Build | undefined
+  let build: Awaited<ReturnType<typeof buildDemoSiteWith>> | undefined
 
   beforeAll(async () => {
-    lake = await startDemoLake()
-    const transaction = clientFor(lake).transaction()
-    for (const doc of [topic, ...extra]) transaction.createOrReplace<Record<string, unknown>>(doc)
-    await transaction.commit()
-    build = await buildSite(await tempDir('site-news-pages'), projectEnv(lake))
+    build = await buildDemoSiteWith('site-news-pages', [topic, ...extra])
     if (build.code !== 0) throw new Error(`The build failed:\n${build.output}`)
   }, 180_000)
 
-  afterAll(async () => {
-    if (lake) {
-      await lake.close()
-      await removeDir(lake.dir)
-    }
-    if (build) await removeDir(build.outDir)
-  })
+  afterAll(() => build?.remove())
 
   const outDir = () => build?.outDir ?? ''
 

@@ -1,11 +1,9 @@
 import {readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
-import {repoRoot} from '@itss/dev'
-import {clientFor} from '@itss/lake/testing'
 import {parseRssFeed} from 'feedsmith'
 import {parse, type HTMLElement} from 'node-html-parser'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
-import {buildDemoSite, buildSite, htmlFile, projectEnv, removeDir, startDemoLake, tempDir, type Build} from './site.ts'
+import {buildDemoSite, buildDemoSiteWith, demoDocuments, htmlFile, type Build} from './site.ts'
 
 /*
  * Publications as a reader, a feed reader and a search engine meet them: the demo report's
@@ -27,10 +25,7 @@ type Publication = {
   topics?: Array<{_type: 'reference'; _ref: string; _key: string}>
 }
 
-const demo = (await readFile(path.join(repoRoot, 'dataset/data.ndjson'), 'utf8'))
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => JSON.parse(line) as {_id: string; _type: string})
+const demo = await demoDocuments()
 const demoPublications = demo.filter((doc): doc is Publication => doc._type === 'publication')
 const newestFirst = (publications: Publication[]) =>
   [...publications].sort((a, b) => b.date.localeCompare(a.date) || a._id.localeCompare(b._id))
@@ -149,25 +144,14 @@ describe('more publications than a page holds', () => {
   const all = newestFirst([...demoPublications, ...extra])
   const listPath = (page: number, base = '/publications/') => (page === 1 ? base : `${base}page/${String(page)}/`)
 
-  let lake: Awaited<ReturnType<typeof startDemoLake>> | undefined
-  let build: Build | undefined
+  let build: Awaited<ReturnType<typeof buildDemoSiteWith>> | undefined
 
   beforeAll(async () => {
-    lake = await startDemoLake()
-    const transaction = clientFor(lake).transaction()
-    for (const doc of extra) transaction.createOrReplace<Record<string, unknown>>(doc)
-    await transaction.commit()
-    build = await buildSite(await tempDir('site-publication-pages'), projectEnv(lake))
+    build = await buildDemoSiteWith('site-publication-pages', extra)
     if (build.code !== 0) throw new Error(`The build failed:\n${build.output}`)
   }, 180_000)
 
-  afterAll(async () => {
-    if (lake) {
-      await lake.close()
-      await removeDir(lake.dir)
-    }
-    if (build) await removeDir(build.outDir)
-  })
+  afterAll(() => build?.remove())
 
   const outDir = () => build?.outDir ?? ''
 

@@ -1,9 +1,8 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {clientFor} from '@itss/lake/testing'
 import {parse} from 'node-html-parser'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
-import {buildSite, htmlFile, projectEnv, removeDir, startDemoLake, tempDir, type Build} from './site.ts'
+import {buildDemoSiteWith, htmlFile} from './site.ts'
 
 /*
  * Redirects as hosts and visitors meet them: the demo content plus redirects of every kind,
@@ -25,19 +24,7 @@ const redirect = (id: string, from: string, to: Record<string, unknown>, kind = 
 const SITE_URL = 'https://itss.example'
 
 /** Builds the demo content plus `docs` from a backend of its own. */
-async function buildWith(docs: Doc[]): Promise<Build & {remove: () => Promise<void>}> {
-  const lake = await startDemoLake()
-  try {
-    const transaction = clientFor(lake).transaction()
-    for (const doc of docs) transaction.createOrReplace(doc)
-    await transaction.commit()
-    const build = await buildSite(await tempDir('site-redirects'), {...projectEnv(lake), SITE_URL})
-    return Object.assign(build, {remove: () => removeDir(build.outDir)})
-  } finally {
-    await lake.close()
-    await removeDir(lake.dir)
-  }
-}
+const buildWith = (docs: Doc[]) => buildDemoSiteWith('site-redirects', docs, {SITE_URL})
 
 describe('redirects that lead somewhere in one hop', () => {
   let build: Awaited<ReturnType<typeof buildWith>>

@@ -1,10 +1,9 @@
 import {readFile} from 'node:fs/promises'
 import http from 'node:http'
 import path from 'node:path'
-import {repoRoot} from '@itss/dev'
 import {parse} from 'node-html-parser'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
-import {buildDemoSite, htmlFile, type Build} from './site.ts'
+import {buildDemoSite, demoDocuments, htmlFile, type Build} from './site.ts'
 
 /*
  * What the search index knows about each page of the demo site: its kind and its topics, as
@@ -14,10 +13,7 @@ import {buildDemoSite, htmlFile, type Build} from './site.ts'
 
 type Doc = {_id: string; _type: string; title?: string; slug?: {current: string}; topics?: Array<{_ref: string}>}
 
-const demo = (await readFile(path.join(repoRoot, 'dataset/data.ndjson'), 'utf8'))
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => JSON.parse(line) as Doc)
+const demo = await demoDocuments<Doc>()
 const ofType = (type: string) => demo.filter((doc) => doc._type === type)
 const topicTitle = (id: string) => demo.find((doc) => doc._id === id)?.title
 const slugOf = (doc: Doc) => doc.slug?.current ?? ''

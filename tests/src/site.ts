@@ -3,9 +3,10 @@ import {spawn} from 'node:child_process'
 import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import {startLake, type Lake, type LakeOptions} from '@itss/lake'
+import {projectEnv, startLake, type Lake, type LakeOptions} from '@itss/lake'
 import {astroCommand, webDir} from '@itss/dev'
 import {demoDatasetDir} from '@itss/lake/local'
+import {clientFor} from '@itss/lake/testing'
 import {parse} from 'node-html-parser'
 import lockfile from 'proper-lockfile'
 
@@ -81,8 +82,40 @@ export async function startDemoLake(options: Partial<LakeOptions> = {}): Promise
   return Object.assign(lake, {dir})
 }
 
+/** The demo dataset's documents, as `dataset/data.ndjson` holds them. */
+export async function demoDocuments<T extends {_id: string; _type: string}>(): Promise<T[]> {
+  const text = await readFile(path.join(demoDatasetDir, 'data.ndjson'), 'utf8')
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as T)
+}
+
+/**
+ * The demo content plus `docs`, built from a backend of its own (with `env` on top of the
+ * project's), into a temp folder that `remove` deletes. The build's exit code is the caller's
+ * to judge: hostile fixtures are meant to fail.
+ */
+export async function buildDemoSiteWith(
+  prefix: string,
+  docs: readonly {_id: string; _type: string}[],
+  env: Record<string, string> = {},
+): Promise<Build & {remove: () => Promise<void>}> {
+  const lake = await startDemoLake()
+  try {
+    const transaction = clientFor(lake).transaction()
+    for (const doc of docs) transaction.createOrReplace(doc)
+    await transaction.commit()
+    const build = await buildSite(await tempDir(prefix), {...projectEnv(lake), ...env})
+    return Object.assign(build, {remove: () => removeDir(build.outDir)})
+  } finally {
+    await lake.close()
+    await removeDir(lake.dir)
+  }
+}
+
 /** The environment a real Sanity project is configured with, pointed at a backend. */
-export {projectEnv} from '@itss/lake'
+export {projectEnv}
 
 /**
  * The built file for a site path (`build.format: 'directory'`): `/about-us/` (or `/about-us`)

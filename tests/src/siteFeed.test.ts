@@ -1,11 +1,9 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {repoRoot} from '@itss/dev'
-import {clientFor} from '@itss/lake/testing'
 import {parseRssFeed} from 'feedsmith'
 import {parse} from 'node-html-parser'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
-import {buildSite, htmlFile, projectEnv, removeDir, startDemoLake, tempDir, type Build} from './site.ts'
+import {buildDemoSiteWith, demoDocuments, htmlFile} from './site.ts'
 
 /*
  * The feed for everything (/rss.xml) as a feed reader meets it: news, publications and events
@@ -18,10 +16,7 @@ type Doc = {_id: string; _type: string; _createdAt?: string; slug?: {current: st
 type Dated = Doc & {date: string}
 type Event = Doc & {start: string; _createdAt: string}
 
-const demo = (await readFile(path.join(repoRoot, 'dataset/data.ndjson'), 'utf8'))
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => JSON.parse(line) as Doc)
+const demo = await demoDocuments<Doc>()
 const ofType = <T extends Doc>(type: string) => demo.filter((doc): doc is T => doc._type === type)
 
 const CAP = 50
@@ -70,25 +65,14 @@ const expected = everything
   .map(({doc}) => doc)
 
 describe('the feed for everything', () => {
-  let lake: Awaited<ReturnType<typeof startDemoLake>> | undefined
-  let build: Build | undefined
+  let build: Awaited<ReturnType<typeof buildDemoSiteWith>> | undefined
 
   beforeAll(async () => {
-    lake = await startDemoLake()
-    const transaction = clientFor(lake).transaction()
-    for (const doc of [...oldArticles, farEvent]) transaction.createOrReplace<Record<string, unknown>>(doc)
-    await transaction.commit()
-    build = await buildSite(await tempDir('site-feed'), projectEnv(lake))
+    build = await buildDemoSiteWith('site-feed', [...oldArticles, farEvent])
     if (build.code !== 0) throw new Error(`The build failed:\n${build.output}`)
   }, 180_000)
 
-  afterAll(async () => {
-    if (lake) {
-      await lake.close()
-      await removeDir(lake.dir)
-    }
-    if (build) await removeDir(build.outDir)
-  })
+  afterAll(() => build?.remove())
 
   const outDir = () => build?.outDir ?? ''
   const feed = async () => parseRssFeed(await readFile(path.join(outDir(), 'rss.xml'), 'utf8'))
