@@ -1,11 +1,12 @@
 // GET /data/listen: events as Sanity sends them, and a listener that resumes from
 // Last-Event-ID after a dropped connection or a restart of the lake without losing one.
 import {applyPatch} from 'mendoza'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 
 import {API_VERSION, DEFAULT_DATASET} from '@itss/schemas/api'
 
 import type {Lake} from '../index.ts'
+import {lakeForFile} from '../lakeForFile.ts'
 import {clientFor, removeDir, tempDir, testLake} from '../testing.ts'
 
 interface MutationEvent {
@@ -25,18 +26,7 @@ interface ServerSentEvent {
   data: unknown
 }
 
-let dir: string
-let lake: Lake
-
-beforeAll(async () => {
-  dir = await tempDir()
-  lake = await testLake(dir)
-})
-
-afterAll(async () => {
-  await lake.close()
-  await removeDir(dir)
-})
+const lake = await lakeForFile()
 
 /**
  * A raw server-sent-events listener on `query`, as a browser's EventSource makes one (with

@@ -1,22 +1,11 @@
 // GET /data/live/events: the Live Content API stream the Presentation tool listens to, through
 // the real @sanity/client. The lake tags no result with sync tags, so each commit is a restart.
-import {afterAll, beforeAll, expect, it} from 'vitest'
+import {expect, it} from 'vitest'
 
-import type {Lake} from '../index.ts'
-import {clientFor, removeDir, tempDir, testLake} from '../testing.ts'
+import {lakeForFile} from '../lakeForFile.ts'
+import {clientFor} from '../testing.ts'
 
-let dir: string
-let lake: Lake
-
-beforeAll(async () => {
-  dir = await tempDir()
-  lake = await testLake(dir)
-})
-
-afterAll(async () => {
-  await lake.close()
-  await removeDir(dir)
-})
+const lake = await lakeForFile()
 
 it('welcomes a live listener, then tells it to refetch after every commit', async () => {
   const client = clientFor(lake)

@@ -1,20 +1,9 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 
-import type {Lake} from '../index.ts'
-import {clientFor, removeDir, tempDir, testLake} from '../testing.ts'
+import {lakeForFile} from '../lakeForFile.ts'
+import {clientFor} from '../testing.ts'
 
-let dir: string
-let lake: Lake
-
-beforeAll(async () => {
-  dir = await tempDir()
-  lake = await testLake(dir)
-})
-
-afterAll(async () => {
-  await lake.close()
-  await removeDir(dir)
-})
+const lake = await lakeForFile()
 
 describe('POST /data/mutate', () => {
   it('runs a transaction of every mutation kind, stamping _rev and timestamps', async () => {

@@ -3,23 +3,12 @@
 // replace, discard, unpublish), perspectives that stack releases over drafts and published,
 // and the listener and history of it all.
 import type {ClientPerspective, SanityClient} from '@sanity/client'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 
-import type {Lake} from '../index.ts'
-import {clientFor, removeDir, tempDir, testLake} from '../testing.ts'
+import {lakeForFile} from '../lakeForFile.ts'
+import {clientFor} from '../testing.ts'
 
-let dir: string
-let lake: Lake
-
-beforeAll(async () => {
-  dir = await tempDir()
-  lake = await testLake(dir)
-})
-
-afterAll(async () => {
-  await lake.close()
-  await removeDir(dir)
-})
+const lake = await lakeForFile()
 
 // Releases need API version 2025-02-19 or later, as on Sanity.
 const client = () => clientFor(lake).withConfig({apiVersion: '2025-02-19'})
