@@ -48,12 +48,19 @@ test('beyond loopback, the draft preview shows drafts and click-to-edit only aft
   if (!page) throw new Error('The demo dataset has no page-meet-the-team')
   const draftTitle = `The team, a draft of ${Date.now()}`
   await client.createOrReplace({...page, _id: 'drafts.page-meet-the-team', title: draftTitle})
+  // Not pages only: a calendar file is rendered from content too.
+  const event = await client.getDocument('event-example')
+  if (!event) throw new Error('The demo dataset has no event-example')
+  const draftEvent = `An event drafted at ${Date.now()}`
+  await client.createOrReplace({...event, _id: 'drafts.event-example', title: draftEvent})
+  const CALENDAR = '/events/upcoming.ics'
 
   const refused = await (await get(PAGE)).text()
   expect(refused).toContain('Meet the team')
   expect(refused).not.toContain(draftTitle)
   expect(refused).not.toContain('data-sanity')
   expect(refused).not.toMatch(VISUAL_EDITING_SCRIPT)
+  expect(await (await get(CALENDAR)).text()).not.toContain(draftEvent)
 
   // A made-up secret is refused.
   expect((await get('/preview-mode/enable/?sanity-preview-secret=made-up')).status).toBe(401)
@@ -69,6 +76,7 @@ test('beyond loopback, the draft preview shows drafts and click-to-edit only aft
 
   const shown = await (await get(PAGE, cookie)).text()
   expect(shown).toContain(draftTitle)
+  expect(await (await get(CALENDAR, cookie)).text()).toContain(draftEvent)
   expect(shown).toMatch(VISUAL_EDITING_SCRIPT)
   // The team member's role names its document and field.
   const member = await client.fetch<{_id: string; role: string}>(`*[_id == "team-andrew-noyes"][0]{_id, role}`)

@@ -60,12 +60,15 @@ async function enablePreviewMode(
   }
 }
 
-/** A page the dev server renders, as opposed to Vite's modules, assets and image endpoint. */
-function isPageRequest(url: string | undefined): boolean {
+/**
+ * A route the site renders from content: a page, or a feed, calendar, PDF, robots.txt or host
+ * file (`_redirects`), as opposed to Vite's modules, Astro's assets and its image endpoint.
+ */
+function isContentRequest(url: string | undefined): boolean {
   const pathname = new URL(url ?? '/', 'http://dev').pathname
-  if (/^\/(@|_|src\/|node_modules\/)/.test(pathname)) return false
+  if (/^\/(@|_astro\/|_image|src\/|node_modules\/)/.test(pathname)) return false
   const extension = /\.([a-z0-9]+)$/i.exec(pathname)?.[1]
-  return extension === undefined || extension === 'html' || extension === 'xml'
+  return extension === undefined || ['html', 'xml', 'ics', 'pdf', 'txt'].includes(extension)
 }
 
 /**
@@ -117,7 +120,7 @@ export function contentBackend(): AstroIntegration {
           )
         })
         server.middlewares.use((req, res, next) => {
-          if (req.method !== 'GET' || !isPageRequest(req.url)) {
+          if (req.method !== 'GET' || !isContentRequest(req.url)) {
             next()
             return
           }
