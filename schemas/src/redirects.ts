@@ -4,12 +4,10 @@ import {
   publicationPath,
   RESERVED_PATHS,
   topicPath,
-  NEWS_PATH,
   resolvePagePaths,
-  PUBLICATIONS_PATH,
   SEARCH_PATH,
 } from './paths.ts'
-import {RESERVED_NEWS_SLUGS, RESERVED_PUBLICATION_SLUGS} from './rules.ts'
+import {RESERVED_SECTION_SLUGS} from './rules.ts'
 
 /*
  * Redirects: an old address on this site that sends visitors on to a document or another
@@ -47,11 +45,10 @@ export function normaliseRedirectSource(from: string): string {
   return segments.length === 0 ? '/' : `/${segments.join('/')}/`
 }
 
-/** Addresses the site's own lists and files use: `/news/page/2/`, `/publications/kind/…`, `/search/a-z/`, `/pagefind/…`. */
+/** Addresses the site's own lists and files use: `/news/page/2/`, `/events/past/`, `/search/a-z/`, `/pagefind/…`. */
 const SITE_OWNED_PREFIXES = [
   SEARCH_PATH,
-  ...RESERVED_NEWS_SLUGS.map((slug) => `${NEWS_PATH}${slug}/`),
-  ...RESERVED_PUBLICATION_SLUGS.map((slug) => `${PUBLICATIONS_PATH}${slug}/`),
+  ...RESERVED_SECTION_SLUGS.flatMap(({section, slugs}) => slugs.map((slug) => `${section}${slug}/`)),
   '/pagefind/',
 ]
 

@@ -1,5 +1,5 @@
 import {decodeHTML} from 'entities'
-import {RESERVED_PATHS, SITE_SECTIONS, sectionPath} from './paths.ts'
+import {EVENTS_PATH, NEWS_PATH, PUBLICATIONS_PATH, RESERVED_PATHS, SITE_SECTIONS, sectionPath} from './paths.ts'
 
 /**
  * Content rules shared by the Studio's validation and the site's build-time checks,
@@ -125,3 +125,10 @@ export function checkPublicationSlug(value: {current?: string} | undefined): tru
 }
 
 export const DOCUMENT_OR_URL_MESSAGE = 'Upload the PDF or give the address where the publication can be read (or both).'
+
+/** Each section's reserved slugs by the section's address, for whatever must know them all (redirects). */
+export const RESERVED_SECTION_SLUGS = [
+  {section: NEWS_PATH, slugs: RESERVED_NEWS_SLUGS},
+  {section: PUBLICATIONS_PATH, slugs: RESERVED_PUBLICATION_SLUGS},
+  {section: EVENTS_PATH, slugs: RESERVED_EVENT_SLUGS},
+] as const
