@@ -47,10 +47,16 @@ const PreviewAction: DocumentActionComponent = ({id, type, release}) => {
       : 'Open this page with its draft changes beside the form, in Presentation',
     onHandle: () => {
       if (!release) {
-        void pagePath(client, id, undefined).then((path) => {
-          const tool = `${basePath.replace(/\/$/, '')}/presentation/${type}/${encodeURIComponent(id)}`
-          router.navigateUrl({path: `${tool}?preview=${encodeURIComponent(path)}`})
-        })
+        const tool = `${basePath.replace(/\/$/, '')}/presentation/${type}/${encodeURIComponent(id)}`
+        // Without the page's address (the lookup failed), Presentation still opens, at its start page.
+        void pagePath(client, id, undefined).then(
+          (path) => {
+            router.navigateUrl({path: `${tool}?preview=${encodeURIComponent(path)}`})
+          },
+          () => {
+            router.navigateUrl({path: tool})
+          },
+        )
         return
       }
       // Opened now, while the click still counts as the user's, and pointed at the page once

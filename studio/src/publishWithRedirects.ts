@@ -65,12 +65,19 @@ export function withRedirects(Publish: DocumentActionComponent): DocumentActionC
         ),
       )
       // Before publishing, so no build ever sees a redirect away from a page that is live.
+      const removed = (await client.getDocuments(plan.remove)).filter((doc) => doc !== null)
       await commit(client, (transaction) => {
         for (const redirectId of plan.remove) transaction.delete(redirectId)
       })
       onHandle()
       // After publishing, so no build ever sees a redirect away from an old address while it is still live.
-      if (!(await published(client, id, revision))) return
+      if (!(await published(client, id, revision))) {
+        // The publish did not land: the redirects taken away for it come back as they were.
+        await commit(client, (transaction) => {
+          for (const {_rev: _unused, ...doc} of removed) transaction.createOrReplace(doc)
+        })
+        throw new Error('the publish did not go through within a minute, so no redirect was made')
+      }
       const to = (documentId: string) => ({_type: 'reference', _ref: documentId})
       await commit(client, (transaction) => {
         for (const {redirectId, documentId} of plan.repoint)
