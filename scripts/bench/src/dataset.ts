@@ -139,10 +139,7 @@ export function generateDataset(total: number, demo: Doc[], now: Date = new Date
     ...generateEvents(kit, counts.event, refs, today),
   )
 
-  const quoteIds = [
-    ...demo.filter((doc) => doc._type === 'quote').map((doc) => doc._id),
-    ...docs.filter((doc) => doc._type === 'quote').map((doc) => doc._id),
-  ]
+  const quoteIds = idsOf('quote')
   // Page i's parent is page floor(i / FAN_OUT) - 1; the first FAN_OUT pages sit at the top.
   const parentOf = (i: number) => (i < FAN_OUT ? undefined : Math.floor(i / FAN_OUT) - 1)
   const childrenOf = (i: number) => {

@@ -7,7 +7,7 @@ import type {Dataset} from '../storage/dataset.ts'
 import {actionError, isObject, stringField} from './actionInput.ts'
 import type {Json} from './actionInput.ts'
 import {badRequest} from './errors.ts'
-import {isDraftId, isVersionId, publishedId as publishedIdOf} from './ids.ts'
+import {isPublishedLayerId, publishedId as publishedIdOf} from './ids.ts'
 import {contentOf, publishedFrom} from './publishing.ts'
 import {applyReleaseAction, isReleaseAction} from './releases.ts'
 import {Stage} from './stage.ts'
@@ -127,8 +127,7 @@ async function apply(stage: Stage, action: Json, index: number): Promise<void> {
     case 'sanity.action.document.discard':
     case 'sanity.action.document.version.discard': {
       const id = stringField(action, type === 'sanity.action.document.discard' ? 'draftId' : 'versionId', index)
-      if (!isDraftId(id) && !isVersionId(id))
-        throw badRequest(`Action ${String(index)}: "${id}" is not a draft or version id`)
+      if (isPublishedLayerId(id)) throw badRequest(`Action ${String(index)}: "${id}" is not a draft or version id`)
       checkReleaseOpen(stage, id, index)
       if (!stage.current(id)) throw actionError(index, `Cannot discard "${id}": it does not exist`)
       await stage.run({delete: {id}}, index)

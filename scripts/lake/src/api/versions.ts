@@ -3,10 +3,10 @@
 // document, replaced, or marked to unpublish the document when its release is published.
 // (Discarding a version is `sanity.action.document.version.discard`, in actions.ts.)
 import type {Doc} from '../storage/transactions.ts'
-import {actionError, objectField, stringField} from './actionInput.ts'
+import {actionError, isObject, objectField, stringField} from './actionInput.ts'
 import type {Json} from './actionInput.ts'
 import {badRequest} from './errors.ts'
-import {isDraftId, isVersionId, publishedId as publishedIdOf, releaseDocumentId, releaseIdOf} from './ids.ts'
+import {isPublishedLayerId, publishedId as publishedIdOf, releaseDocumentId, releaseIdOf} from './ids.ts'
 import {contentOf} from './publishing.ts'
 import type {Stage} from './stage.ts'
 
@@ -63,7 +63,7 @@ export async function applyVersionAction(stage: Stage, action: Json, index: numb
       // The version stays (as it was, or as a copy of the published document) and is marked,
       // as the Studio reads it: `_system.delete` unpublishes the document with the release.
       const version = stage.current(versionId) ?? contentOf(published, versionId)
-      const system = typeof version._system === 'object' && version._system !== null ? version._system : {}
+      const system = isObject(version._system) ? version._system : {}
       await stage.run({createOrReplace: {...version, _system: {...system, delete: true}}}, index)
       return
     }
@@ -74,7 +74,7 @@ export async function applyVersionAction(stage: Stage, action: Json, index: numb
 
 function versionDocument(document: Json, index: number): Doc {
   const id = document._id
-  if (typeof id !== 'string' || !(isVersionId(id) || isDraftId(id)) || releaseIdOf(id) === '') {
+  if (typeof id !== 'string' || isPublishedLayerId(id) || releaseIdOf(id) === '') {
     throw badRequest(
       `Action ${String(index)}: \`document._id\` must be a version id (versions.<releaseId>.<documentId>, or a draft id)`,
     )
@@ -86,7 +86,7 @@ function versionDocument(document: Json, index: number): Doc {
 }
 
 function checkVersionOf(versionId: string, publishedId: string, index: number): void {
-  if (!(isVersionId(versionId) || isDraftId(versionId)) || publishedIdOf(versionId) !== publishedId) {
+  if (isPublishedLayerId(versionId) || publishedIdOf(versionId) !== publishedId) {
     throw badRequest(`Action ${String(index)}: ${versionId} is not a version of ${publishedId}`)
   }
 }
