@@ -1,6 +1,6 @@
 import {SINGLETON_IDS, schemaTypes} from '@itss/schemas'
 import {API_VERSION} from '@itss/schemas/api'
-import {resolvePagePaths, type PageNode} from '@itss/schemas/paths'
+import {PREVIEW_MODE_ENABLE_PATH, resolvePagePaths, type PageNode} from '@itss/schemas/paths'
 import {ROUTABLE_TYPES} from '@itss/schemas/redirects'
 import {defineConfig, useClient, useWorkspace, type DocumentActionComponent, type SanityClient} from 'sanity'
 import {presentationTool} from 'sanity/presentation'
@@ -85,7 +85,7 @@ export default defineConfig({
       previewUrl: {
         initial: previewOrigin,
         // The draft preview's side of the handshake (web/src/integrations/contentBackend.ts).
-        previewMode: {enable: '/preview-mode/enable/'},
+        previewMode: {enable: PREVIEW_MODE_ENABLE_PATH},
       },
       resolve: {locations, mainDocuments},
     }),

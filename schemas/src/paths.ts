@@ -71,6 +71,12 @@ export function resolvePagePaths(pages: PageNode[], homePageId: string | null | 
   return {paths, problems}
 }
 
+/** Page `page` of a list at `base`: page 1 is `base` itself, page n after it `<base>page/n/`. */
+export const listPagePath = (base: string, page: number) => (page <= 1 ? base : `${base}page/${String(page)}/`)
+
+/** Where the draft preview takes the Presentation tool's handshake, which switches drafts on. */
+export const PREVIEW_MODE_ENABLE_PATH = '/preview-mode/enable/'
+
 /** Where news and topics live: `/news/<slug>/`, the news list's pages, `/topics/<slug>/`. */
 export const NEWS_PATH = '/news/'
 export const TOPICS_PATH = '/topics/'
@@ -83,14 +89,12 @@ export const eventCalendarPath = (slug: string) => `${EVENTS_PATH}${slug}/event.
 export const UPCOMING_EVENTS_CALENDAR_PATH = `${EVENTS_PATH}upcoming.ics`
 /** Every past event, newest first: page 1 is `/events/past/`, page n after it `/events/past/page/n/`. */
 export const PAST_EVENTS_PATH = `${EVENTS_PATH}past/`
-export const pastEventsListPath = (page: number) =>
-  page <= 1 ? PAST_EVENTS_PATH : `${PAST_EVENTS_PATH}page/${String(page)}/`
+export const pastEventsListPath = (page: number) => listPagePath(PAST_EVENTS_PATH, page)
 /** The search page, and under it the index of pages from A to Z that serves visitors without JavaScript. */
 export const SEARCH_PATH = '/search/'
 export const PAGES_INDEX_PATH = `${SEARCH_PATH}a-z/`
 /** Page 1 of the A to Z is `/search/a-z/`; page n after it is `/search/a-z/page/n/`. */
-export const pagesIndexPath = (page: number) =>
-  page <= 1 ? PAGES_INDEX_PATH : `${PAGES_INDEX_PATH}page/${String(page)}/`
+export const pagesIndexPath = (page: number) => listPagePath(PAGES_INDEX_PATH, page)
 /** Addresses the site gives its own sections; no page may take one, or an address under one. */
 export const RESERVED_PATHS = [NEWS_PATH, TOPICS_PATH, SEARCH_PATH, '/publications/', EVENTS_PATH] as const
 
@@ -98,14 +102,13 @@ export const RESERVED_PATHS = [NEWS_PATH, TOPICS_PATH, SEARCH_PATH, '/publicatio
 export const reservedPathOf = (path: string) => RESERVED_PATHS.find((reserved) => path.startsWith(reserved))
 
 /** Page 1 of the news list is `/news/`; page n after it is `/news/page/n/`. */
-export const newsListPath = (page: number) => (page <= 1 ? NEWS_PATH : `${NEWS_PATH}page/${String(page)}/`)
+export const newsListPath = (page: number) => listPagePath(NEWS_PATH, page)
 
 /** Where publications live: `/publications/<slug>/`, the list's pages and its filters. */
 export const PUBLICATIONS_PATH = '/publications/'
 export const publicationPath = (slug: string) => `${PUBLICATIONS_PATH}${slug}/`
 /** Page 1 of a publications list is `base`; page n after it is `<base>page/n/`. */
-export const publicationListPath = (page: number, base: string = PUBLICATIONS_PATH) =>
-  page <= 1 ? base : `${base}page/${String(page)}/`
+export const publicationListPath = (page: number, base: string = PUBLICATIONS_PATH) => listPagePath(base, page)
 export const publicationKindPath = (kind: string) => `${PUBLICATIONS_PATH}kind/${kind}/`
 export const publicationTopicPath = (slug: string) => `${PUBLICATIONS_PATH}topic/${slug}/`
 export const publicationYearPath = (year: string) => `${PUBLICATIONS_PATH}year/${year}/`

@@ -2,6 +2,7 @@ import {AsyncLocalStorage} from 'node:async_hooks'
 import {randomBytes} from 'node:crypto'
 
 import {ensureLocalLake} from '@itss/lake/local'
+import {PREVIEW_MODE_ENABLE_PATH} from '@itss/schemas/paths'
 import {validatePreviewUrl} from '@sanity/preview-url-secret'
 import type {AstroIntegration} from 'astro'
 import {connectContent} from '../lib/sanity.ts'
@@ -26,9 +27,7 @@ function previewRelease(url: string | undefined, cookie: string | undefined): {r
   return {release: asked, setCookie: `${RELEASE_COOKIE}=${asked}; Path=/; SameSite=Lax`}
 }
 
-/** Where the Studio's Presentation tool sends the frame first, with a one-time secret it stored in the dataset. */
-export const PREVIEW_MODE_ENABLE_PATH = '/preview-mode/enable/'
-/** Marks a browser that came through that handshake. */
+/** Marks a browser that came through the Presentation tool's handshake (PREVIEW_MODE_ENABLE_PATH). */
 const SESSION_COOKIE = 'itss-preview-session'
 
 /**
