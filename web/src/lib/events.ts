@@ -11,6 +11,7 @@ import {ukDate, ukTimeRange} from '@itss/schemas/times'
 import {toPlainText} from '@portabletext/toolkit'
 import ical, {ICalEventStatus, type ICalCalendar} from 'ical-generator'
 import type {Content, SiteEvent, Topic} from './content.ts'
+import {inPages} from './paging.ts'
 
 /*
  * Events as the site shows them: addresses, upcoming and past (split by the build's "now"),
@@ -59,11 +60,7 @@ export const PAST_EVENTS_PER_PAGE = 10
 
 /** Past events cut into pages, newest first; always at least one page. */
 export function pastEventPages(content: Content, now: Date = BUILD_NOW): SiteEvent[][] {
-  const past = pastEvents(content, now)
-  const pages: SiteEvent[][] = []
-  for (let start = 0; start < past.length; start += PAST_EVENTS_PER_PAGE)
-    pages.push(past.slice(start, start + PAST_EVENTS_PER_PAGE))
-  return pages.length > 0 ? pages : [[]]
+  return inPages(pastEvents(content, now), PAST_EVENTS_PER_PAGE)
 }
 
 /** Events filed under a topic: upcoming ones soonest first, then past ones newest first. */

@@ -1,6 +1,7 @@
 import {formatDay} from '@itss/schemas/dates'
 import {NEWS_PATH, newsArticlePath, newsListPath, TOPICS_PATH, topicPath} from '@itss/schemas/paths'
 import type {Content, Crumb, NewsArticle, Page, Topic} from './content.ts'
+import {inPages} from './paging.ts'
 
 /*
  * News and topics as the site shows them: addresses, the news list's pages, what an article
@@ -19,10 +20,7 @@ export const articleDate = (article: NewsArticle) => formatDay(article.date ?? '
 
 /** The news list cut into pages, newest first (the query's order); always at least one page. */
 export function newsPages(content: Content): NewsArticle[][] {
-  const news = content.site.news
-  const pages: NewsArticle[][] = []
-  for (let start = 0; start < news.length; start += NEWS_PER_PAGE) pages.push(news.slice(start, start + NEWS_PER_PAGE))
-  return pages.length > 0 ? pages : [[]]
+  return inPages(content.site.news, NEWS_PER_PAGE)
 }
 
 /** The topics a news article, publication or event is filed under, in the editor's order. */

@@ -10,6 +10,7 @@ import {
 import {PUBLICATION_KINDS} from '@itss/schemas/vocabulary'
 import type {Content, Crumb, Publication, TeamMember, Topic} from './content.ts'
 import {describeDownload} from './pdf.ts'
+import {inPages} from './paging.ts'
 
 /*
  * Publications as the site shows them: addresses, the list and its filters cut into pages,
@@ -28,10 +29,7 @@ export const kindTitle = (kind: string | null | undefined) =>
 
 /** Publications cut into pages, in the order given (newest first); always at least one page. */
 export function publicationPages(publications: Publication[]): Publication[][] {
-  const pages: Publication[][] = []
-  for (let start = 0; start < publications.length; start += PUBLICATIONS_PER_PAGE)
-    pages.push(publications.slice(start, start + PUBLICATIONS_PER_PAGE))
-  return pages.length > 0 ? pages : [[]]
+  return inPages(publications, PUBLICATIONS_PER_PAGE)
 }
 
 /** A filtered list of publications: its title, address, and the publications in it. */
