@@ -2,7 +2,7 @@
 // The same seed gives the same content, so every run benchmarks the same dataset.
 
 /** A small seeded generator (mulberry32). */
-export function mulberry32(seed: number): () => number {
+function mulberry32(seed: number): () => number {
   let state = seed >>> 0
   return () => {
     state = (state + 0x6d2b79f5) >>> 0
