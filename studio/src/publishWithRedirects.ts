@@ -65,7 +65,9 @@ export function withRedirects(Publish: DocumentActionComponent): DocumentActionC
         ),
       )
       // Before publishing, so no build ever sees a redirect away from a page that is live.
-      const removed = (await client.getDocuments(plan.remove)).filter((doc) => doc !== null)
+      // (No request for none: the documents endpoint answers an empty id list with 404.)
+      const removed =
+        plan.remove.length > 0 ? (await client.getDocuments(plan.remove)).filter((doc) => doc !== null) : []
       await commit(client, (transaction) => {
         for (const redirectId of plan.remove) transaction.delete(redirectId)
       })
