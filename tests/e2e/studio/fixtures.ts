@@ -112,6 +112,20 @@ export async function openDocument(page: Page, section: string, item: RegExp | s
   await page.getByRole('link', {name: item}).first().click()
 }
 
+/**
+ * Opens a menu and chooses one of its items. While the Studio is still loading, a re-render can
+ * close a menu just opened (an editor sees it flicker shut and clicks again), or show the item
+ * disabled until its permissions are known; so open it again until the item can be chosen.
+ */
+export async function chooseMenuItem(page: Page, menuButton: Locator, item: string): Promise<void> {
+  const menuItem = page.getByRole('menuitem', {name: item})
+  await expect(async () => {
+    if (!(await menuItem.isVisible())) await menuButton.click()
+    await expect(menuItem).toBeEnabled({timeout: 2_000})
+    await menuItem.click({timeout: 2_000})
+  }).toPass({timeout: 30_000})
+}
+
 /** A field's error icon shows its message on hover (the icon may re-render, so hover again). */
 export async function expectTooltip(page: Page, icon: Locator, message: string): Promise<void> {
   await expect(async () => {

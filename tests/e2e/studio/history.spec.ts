@@ -1,5 +1,5 @@
 import {pageText} from '../../src/site.ts'
-import {expect, expectSaved, openDocument, publish, test, withPublishedSite} from './fixtures.ts'
+import {chooseMenuItem, expect, expectSaved, openDocument, publish, test, withPublishedSite} from './fixtures.ts'
 
 test('an editor restores an earlier revision from History and publishes it, and the site shows it again', async ({
   page,
@@ -21,8 +21,7 @@ test('an editor restores an earlier revision from History and publishes it, and 
   // History of the published version (from the draft's, Studio 6.16 cannot open revisions made
   // before the draft existed: sanity-io/sanity#14346). Its first entry is the demo content.
   await page.getByTestId('document-header-Published-chip').click()
-  await page.getByTestId('document-pane').getByTestId('pane-context-menu-button').click()
-  await page.getByRole('menuitem', {name: 'History'}).click()
+  await chooseMenuItem(page, page.getByTestId('document-pane').getByTestId('pane-context-menu-button'), 'History')
   const entries = page.getByTestId('timeline-item-button')
   await expect(entries.first()).toContainText('Published')
   await entries.last().click()

@@ -1,6 +1,6 @@
 import {pageText} from '../../src/site.ts'
 import {previewUrl} from './env.ts'
-import {expect, expectSaved, openDocument, test, withPublishedSite} from './fixtures.ts'
+import {chooseMenuItem, expect, expectSaved, openDocument, test, withPublishedSite} from './fixtures.ts'
 
 test('the Preview action opens the page in Presentation with an unpublished edit; the published build does not show it', async ({
   page,
@@ -11,8 +11,7 @@ test('the Preview action opens the page in Presentation with an unpublished edit
   await page.getByTestId('field-title').getByRole('textbox').fill(draftTitle)
   await expectSaved(page)
 
-  await page.getByTestId('action-menu-button').click()
-  await page.getByRole('menuitem', {name: 'Preview'}).click()
+  await chooseMenuItem(page, page.getByTestId('action-menu-button'), 'Preview')
   // The page beside its form, in the Studio's Presentation tool.
   await expect(page).toHaveURL(/\/presentation\/page\/page-accessibility-statement\?/)
   const preview = page.frameLocator(`iframe[src^="${previewUrl}/"]`)

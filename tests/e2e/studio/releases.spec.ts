@@ -4,7 +4,7 @@ import type {Page} from '@playwright/test'
 
 import {pageText} from '../../src/site.ts'
 import {previewUrl} from './env.ts'
-import {contentPane, expect, lakeClient, test, withPublishedSite} from './fixtures.ts'
+import {chooseMenuItem, contentPane, expect, lakeClient, test, withPublishedSite} from './fixtures.ts'
 
 // The communications team works in London; the Studio shows times in the browser's time zone.
 test.use({timezoneId: 'Europe/London'})
@@ -33,8 +33,7 @@ const londonDateTime = (date: Date) => {
 /** Creates a release from the perspective menu; the Studio then edits in it. Returns its id. */
 async function createRelease(page: Page, title: string): Promise<string> {
   await page.goto('/structure')
-  await page.getByTestId('global-perspective-menu-button').click()
-  await page.getByRole('menuitem', {name: 'New release'}).click()
+  await chooseMenuItem(page, page.getByTestId('global-perspective-menu-button'), 'New release')
   await page.getByRole('dialog').getByRole('textbox', {name: 'Untitled release'}).fill(title)
   await page.getByRole('button', {name: 'Create release'}).click()
   await page.waitForURL(/[?&]perspective=r\w+/)
@@ -115,10 +114,9 @@ test('an editor schedules a release of an edited page and a new article; preview
     .first()
     .click()
   await expect(page.getByTestId('field-title').getByRole('textbox')).toHaveValue(pageTitle)
-  await page.getByTestId('action-menu-button').click()
   const [preview] = await Promise.all([
     page.context().waitForEvent('page'),
-    page.getByRole('menuitem', {name: 'Preview'}).click(),
+    chooseMenuItem(page, page.getByTestId('action-menu-button'), 'Preview'),
   ])
   await expect(preview).toHaveURL(`${previewUrl}/technician-commitment/?release=${releaseId}`)
   await expect(preview.getByRole('heading', {level: 1})).toHaveText(pageTitle)
@@ -164,8 +162,7 @@ test('an editor schedules one draft with Scheduled Drafts, and it goes live on t
   await page.goto('/structure')
   await writeNewsArticle(page, title)
 
-  await page.getByTestId('action-menu-button').click()
-  await page.getByRole('menuitem', {name: 'Schedule publish'}).click()
+  await chooseMenuItem(page, page.getByTestId('action-menu-button'), 'Schedule publish')
   const dialog = page.getByRole('dialog', {name: 'Schedule draft for publishing'})
   const at = publishTime()
   const when = dialog.getByRole('textbox', {name: /Publish on/})
