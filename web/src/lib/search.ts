@@ -119,8 +119,10 @@ export function enhanceSearch(root: HTMLElement): void {
     void searchOrFallBack()
   })
 
+  // The address's words, if it has any; otherwise keep what a quick visitor typed before this ran.
   const params = new URLSearchParams(window.location.search)
-  input.value = params.get('q') ?? ''
+  const words = params.get('q')
+  if (words !== null) input.value = words
   for (const {name, select} of selects) if (select) select.value = params.get(name) ?? ''
   filters.disabled = false
   filters.hidden = false
