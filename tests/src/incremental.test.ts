@@ -1,6 +1,7 @@
 import {readdir, readFile, rename} from 'node:fs/promises'
 import http from 'node:http'
 import path from 'node:path'
+import {builtFiles} from '@itss/dev'
 import {clientFor} from '@itss/lake/testing'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {buildSite, demoDocuments, projectEnv, removeDir, startDemoLake, tempDir} from './site.ts'
@@ -99,17 +100,6 @@ async function differences(a: string, b: string): Promise<string[]> {
   return [...names].filter((name) => !left.get(name)?.equals(right.get(name) ?? Buffer.alloc(0))).sort()
 }
 
-/** Which files a build rendered and which it copied from the cache, as Astro's log lists them. */
-function renderedAndReused(output: string): {rendered: string[]; reused: string[]} {
-  const rendered: string[] = []
-  const reused: string[] = []
-  for (const match of output.matchAll(/├─ (\S+) (\(restored\)|\(cached\)|\(\+)/g)) {
-    const [, file = '', how] = match
-    ;(how === '(+' ? rendered : reused).push(file)
-  }
-  return {rendered, reused}
-}
-
 /** Finds text in a build's search index with Pagefind's own script, which fetches the index over HTTP. */
 async function searchFinds(outDir: string, term: string): Promise<string[]> {
   const indexDir = path.join(outDir, PAGEFIND)
@@ -158,7 +148,7 @@ describe('an incremental build', () => {
     expect(result.code, result.output).toBe(0)
     const dir = path.join(work, `build-${String(++builds)}`)
     await rename(next, dir)
-    return {dir, ...renderedAndReused(result.output)}
+    return {dir, ...builtFiles(result.output)}
   }
   const cold = async () => build(await tempDir('incremental-cold-cache'))
   const save = async (...docs: Doc[]) => {
