@@ -1,3 +1,4 @@
+import {resolve} from 'node:path'
 import {defineConfig} from 'astro/config'
 import {contentBackend} from './src/integrations/contentBackend.ts'
 import {searchIndex} from './src/integrations/searchIndex.ts'
@@ -9,8 +10,15 @@ import {DEFAULT_SITE_URL} from './src/lib/siteUrl.ts'
 // The public address the site is served from, for canonical links and the sitemap.
 const site = process.env.SITE_URL ?? DEFAULT_SITE_URL
 
+// Incremental builds (src/lib/cacheKeys.ts) when SITE_BUILD_CACHE names a folder to keep the last
+// build's pages in: one folder per deployment, so that a build copies only pages it rendered from
+// the same site. Without it, every build renders every page and keeps nothing.
+const buildCache = process.env.SITE_BUILD_CACHE ? resolve(process.env.SITE_BUILD_CACHE) : undefined
+
 export default defineConfig({
   site,
+  ...(buildCache ? {cacheDir: buildCache} : {}),
+  experimental: {incrementalBuild: buildCache !== undefined},
   output: 'static',
   // Every page is a folder with an index.html, addressed with a trailing slash (`/about-us/`):
   // any static host serves that URL as it is, with no rewrite rule and no redirect, so the

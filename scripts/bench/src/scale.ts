@@ -18,6 +18,7 @@ import {
   type FeedSize,
   type GroupCost,
 } from './groups.ts'
+import {measureIncremental, type IncrementalRun} from './incremental.ts'
 import {loadIntoLake} from './load.ts'
 
 const plainProject = path.join(import.meta.dirname, '../plain')
@@ -47,6 +48,8 @@ export interface ScaleResult {
   /** Every run's wall time, in the order they ran. */
   oursTimes: number[]
   plainTimes: number[]
+  /** The site's incremental builds: filling the cache, then rebuilds after edits and with none. */
+  incremental: IncrementalRun[]
   /** GROQ queries (`/data/query/` requests) per site build, and all its requests to the lake. */
   queries: number
   requests: number
@@ -166,6 +169,9 @@ export async function runScale(
 
       // The budgets again at this size, on the whole site and on each group of pages.
       const costs = await measureBuild(lastSiteOut)
+      const incremental = await measureIncremental(lake, dataset.documents, dir, workDir, (line) => {
+        log(`${name} ${line}`)
+      })
       const groups = groupCosts(costs)
       const largest = costs.reduce((max, page) => (page.html > max.html ? page : max), {path: '-', html: 0})
       // Times from the fastest run; memory is the highest peak of any run.
@@ -183,6 +189,7 @@ export async function runScale(
         plain: best(measured.plain),
         oursTimes: measured.site.map((m) => m.wallMs),
         plainTimes: measured.plain.map((m) => m.wallMs),
+        incremental,
         queries: Math.max(...perBuild.map((r) => r.queries)),
         requests: Math.max(...perBuild.map((r) => r.all)),
         queryMs: queryTimes.length ? Math.min(...queryTimes) : null,
@@ -236,6 +243,13 @@ export function scaleReport(results: ScaleResult[], benchPeakRss: number | null)
         'none (JSON file)',
         '',
       ],
+      ...r.incremental.map((run) => [
+        '',
+        `incremental: ${run.what}`,
+        `${seconds(run.wallMs)} (${run.phasesMs.map((ms) => seconds(ms)).join(' / ')}; ${count(run.rendered)} rendered, ${count(run.reused)} reused)`,
+        '',
+        ratio(run.wallMs, r.plain.wallMs),
+      ]),
       ['', 'HTML p95 / largest page', `${bytes(r.htmlP95)} / ${bytes(r.largest.html)} ${r.largest.path}`, '', ''],
     )
   }
@@ -262,6 +276,9 @@ export function scaleReport(results: ScaleResult[], benchPeakRss: number | null)
     'index and _headers. The lake ran in the benchmark process, which peaked at',
     `${mebibytes(benchPeakRss)} (generated datasets and the lake together; not in the build figures).`,
     'Both build the same pages; the site also writes feeds, calendars, PDFs and the search index.',
+    'Incremental: the site with SITE_BUILD_CACHE, one cache, each build after the one above it; the',
+    'ratio is to the plain cold build. Rendered and reused count files (pages, feeds, calendars, PDFs);',
+    'the pages without getStaticPaths (home, first list pages, feeds, sitemap) are rendered every time.',
     ...perSize,
   ].join('\n')
 }

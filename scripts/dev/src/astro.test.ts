@@ -1,6 +1,6 @@
 import {expect, test} from 'vitest'
 
-import {astroCommand, shellQuote} from './astro.ts'
+import {astroCommand, builtFiles, shellQuote} from './astro.ts'
 import {astroCli, quietEnv, webDir} from './repo.ts'
 
 test('astroCommand runs Astro with this Node, from web/, without telemetry', () => {
@@ -16,4 +16,17 @@ test('shellQuote leaves plain words alone and quotes the rest', () => {
   expect(shellQuote('--port=4321')).toBe('--port=4321')
   expect(shellQuote("it's here")).toBe(`'it'\\''s here'`)
   expect(shellQuote('$HOME')).toBe(`'$HOME'`)
+})
+
+test("builtFiles reads which files a build rendered and which it copied from Astro's log", () => {
+  const log = [
+    '17:18:46   ├─ /events/index.html (+11ms) ',
+    '17:18:46   ├─ /about-us/index.html (restored)',
+    '17:18:46   ├─ /news/a/index.html (cached)',
+    '17:18:46   ├─ /rss.xml (+2ms) ',
+  ].join('\n')
+  expect(builtFiles(log)).toEqual({
+    rendered: ['/events/index.html', '/rss.xml'],
+    reused: ['/about-us/index.html', '/news/a/index.html'],
+  })
 })

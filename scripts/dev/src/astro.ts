@@ -32,3 +32,13 @@ export function astroCommand(args: readonly string[]): AstroCommand {
     shell: [process.execPath, ...full].map(shellQuote).join(' '),
   }
 }
+
+/** The files a build wrote, as its log lists them: rendered, or copied from the incremental build's cache. */
+export function builtFiles(output: string): {rendered: string[]; reused: string[]} {
+  const rendered: string[] = []
+  const reused: string[] = []
+  for (const [, file = '', how] of output.matchAll(/├─ (\S+) (\(restored\)|\(cached\)|\(\+)/g)) {
+    ;(how === '(+' ? rendered : reused).push(file)
+  }
+  return {rendered, reused}
+}

@@ -1,6 +1,6 @@
 // The developer tools' public API, for the benchmark and the tests. The tools themselves run
 // from the root package.json's scripts.
 export {astroCli, quietEnv, repoRoot, webDir} from './repo.ts'
-export {astroCommand, type AstroCommand} from './astro.ts'
+export {astroCommand, builtFiles, type AstroCommand} from './astro.ts'
 export {DEFAULT_PREVIEW_PORT, startDraftPreview, type DraftPreview} from './draftPreview.ts'
 export {serveSite} from './serveSite.ts'

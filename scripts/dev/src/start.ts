@@ -20,7 +20,7 @@ import {DEFAULT_HTTP_PORT, DEFAULT_HTTPS_PORT, findRunningLake, type Lake} from 
 import {ensureLocalLake, lakeDataDir} from '@itss/lake/local'
 import {clientConfigFor} from '@itss/schemas/api'
 import {createRebuildScheduler, type RebuildScheduler} from '@itss/webhook'
-import {astroCommand} from './astro.ts'
+import {astroCommand, builtFiles} from './astro.ts'
 import {checkPorts, portFromEnv, portTakenMessage, suggestPort} from './ports.ts'
 import {stopDescendants} from './processTree.ts'
 import {serveSite} from './serveSite.ts'
@@ -87,22 +87,32 @@ function runQuietly(command: string, args: string[], options: {cwd: string; env:
 
 // Builds go to a folder of their own and the server follows a symlink to the newest, so a
 // visitor never sees a half-written build and a failed one leaves the last good one up.
+// Rebuilds are incremental: each renders only the pages whose content changed and copies the
+// rest from the build cache, which lives as long as this session. Each build is written to the
+// same folder, then moved: Astro counts a new outDir as a change of code on every page.
 let buildCount = 0
 let previousBuild: string | undefined
 let currentBuild: string | undefined
 
-async function buildSite(root: string): Promise<void> {
-  const outDir = path.join(root, `build-${String(++buildCount)}`)
-  const astro = astroCommand(['build', '--outDir', outDir])
+async function buildSite(root: string): Promise<{rendered: number; reused: number}> {
+  const building = path.join(root, 'building')
+  const astro = astroCommand(['build', '--outDir', building])
   const result = await runQuietly(astro.command, astro.args, {
     cwd: astro.cwd,
     // The build finds the lake serving LAKE_DATA_DIR (this one) and reads published content.
-    env: {...process.env, ...astro.env, SITE_URL: process.env.SITE_URL ?? `http://localhost:${String(SITE_PORT)}`},
+    env: {
+      ...process.env,
+      ...astro.env,
+      SITE_URL: process.env.SITE_URL ?? `http://localhost:${String(SITE_PORT)}`,
+      SITE_BUILD_CACHE: path.join(root, 'build-cache'),
+    },
   })
   if (!result.ok) {
-    await rm(outDir, {recursive: true, force: true})
+    await rm(building, {recursive: true, force: true})
     throw new Error(`The site did not build:\n${result.output.trim()}`)
   }
+  const outDir = path.join(root, `build-${String(++buildCount)}`)
+  await rename(building, outDir)
   const siteRoot = path.join(root, 'site')
   const next = `${siteRoot}.next`
   await rm(next, {force: true})
@@ -112,6 +122,8 @@ async function buildSite(root: string): Promise<void> {
   if (previousBuild) await rm(previousBuild, {recursive: true, force: true})
   previousBuild = currentBuild
   currentBuild = outDir
+  const {rendered, reused} = builtFiles(result.output)
+  return {rendered: rendered.length, reused: reused.length}
 }
 
 // One build at a time: a publish during the first build waits for it.
@@ -207,8 +219,10 @@ async function main(): Promise<void> {
         if (stopping) return
         const started = performance.now()
         console.log('site: content was published; rebuilding')
-        await buildSite(root)
-        console.log(`site: rebuilt in ${seconds(started)}`)
+        const {rendered, reused} = await buildSite(root)
+        console.log(
+          `site: rebuilt in ${seconds(started)} (${String(rendered)} files rendered, ${String(reused)} unchanged)`,
+        )
       }),
     onError: (error) => {
       if (stopping) return
@@ -236,7 +250,9 @@ async function main(): Promise<void> {
   const httpsPort = lakeHttpsPort(backend)
   const started = performance.now()
   const parts = [
-    serially(() => buildSite(root)).then(
+    serially(async () => {
+      await buildSite(root)
+    }).then(
       () => true,
       (error: unknown) => {
         // Nothing to serve: stop the other parts now rather than after they finish.

@@ -11,6 +11,9 @@ import {inPages} from './paging.ts'
 
 export const NEWS_PER_PAGE = 10
 
+/** How many of each a topic page lists; the rest are a link away, so the page stays light however much is filed. */
+export const TOPIC_LATEST = 5
+
 export const articlePath = (article: NewsArticle) => newsArticlePath(article.slug ?? '')
 export const topicPagePath = (topic: Topic) => topicPath(topic.slug ?? '')
 export {NEWS_PATH, newsListPath, TOPICS_PATH}

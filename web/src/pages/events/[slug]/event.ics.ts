@@ -1,11 +1,17 @@
 import type {APIRoute, GetStaticPaths} from 'astro'
+import {nowKey, pageKey} from '../../../lib/cacheKeys.ts'
 import {loadContent, type SiteEvent} from '../../../lib/content.ts'
 import {calendar, calendarResponse} from '../../../lib/events.ts'
 import {siteUrl} from '../../../lib/siteUrl.ts'
 
 export const getStaticPaths = (async () => {
   const content = await loadContent()
-  return content.site.events.map((event) => ({params: {slug: event.slug ?? ''}, props: {event}}))
+  return content.site.events.map((event) => ({
+    params: {slug: event.slug ?? ''},
+    props: {event},
+    // Stamped with the build's moment.
+    cacheKey: pageKey(content, [event, nowKey()]),
+  }))
 }) satisfies GetStaticPaths
 
 /** One event as an iCalendar file: “Add to calendar”. */
