@@ -2,6 +2,7 @@ import type {AsyncLocalStorage} from 'node:async_hooks'
 
 import {pageChain, resolvePagePaths, sectionPath, servedPath} from '@itss/schemas/paths'
 import type {SiteQueryResult} from '../sanity.types.ts'
+import {announceBuildContent} from './buildContent.ts'
 import {checkContent, ContentError} from './checkContent.ts'
 import {siteQuery} from './queries.ts'
 import {connectContent} from './sanity.ts'
@@ -74,7 +75,10 @@ export function loadContent(): Promise<Content> {
     const request = requests?.getStore()
     if (request) return (request.content ??= fetchContent(request.release, request.drafts))
   }
-  loading ??= fetchContent(undefined)
+  loading ??= fetchContent(undefined).then((content) => {
+    announceBuildContent(content)
+    return content
+  })
   return loading
 }
 
