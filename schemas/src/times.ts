@@ -69,5 +69,8 @@ export function ukTimeRange(start: string | Date, end: string | Date): string {
 
 /** The UK calendar date (`2027-03-02`) a moment falls on, as Sanity's `date` type stores dates. */
 export function ukDate(instant: string | Date): string {
-  return new Intl.DateTimeFormat('en-CA', {timeZone: UK_TIME_ZONE}).format(new Date(instant))
+  return calendarDateFormat.format(new Date(instant))
 }
+
+// Made once: a format costs far more to make than to use, and every event's pages and feeds ask.
+const calendarDateFormat = new Intl.DateTimeFormat('en-CA', {timeZone: UK_TIME_ZONE})

@@ -3,12 +3,14 @@ import http from 'node:http'
 import path from 'node:path'
 import {parse} from 'node-html-parser'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
-import {buildDemoSite, demoDocuments, htmlFile, type Build} from './site.ts'
+import {buildDemoSite, builtPages, demoDocuments, htmlFile, type Build} from './site.ts'
 
 /*
  * What the search index knows about each page of the demo site: its kind and its topics, as
  * the built pages declare them to Pagefind and as Pagefind's own index, queried with its own
- * script, filters them; and the list the search page shows when there is no JavaScript.
+ * script, filters them; and the list the search page shows when there is no JavaScript. The
+ * index is built from the content (web/src/lib/searchRecords.ts), so it is checked against
+ * the pages as built: the same pages, titles and filters.
  */
 
 type Doc = {_id: string; _type: string; title?: string; slug?: {current: string}; topics?: Array<{_ref: string}>}
@@ -31,7 +33,13 @@ interface Pagefind {
   search: (
     term: string | null,
     options?: {filters?: Record<string, string>},
-  ) => Promise<{results: Array<{data: () => Promise<{url: string}>}>}>
+  ) => Promise<{results: Array<{data: () => Promise<IndexedPage>}>}>
+}
+interface IndexedPage {
+  url: string
+  excerpt: string
+  meta: {title?: string}
+  filters: Record<string, string[]>
 }
 
 describe('search over the demo site', () => {
@@ -104,6 +112,37 @@ describe('search over the demo site', () => {
         .map((item) => item.path)
         .sort(),
     )
+  })
+
+  test('the index holds every page marked for search, as the page is titled and filed', async () => {
+    const marked: string[] = []
+    for (const file of await builtPages(build.outDir)) {
+      const html = await readFile(path.join(build.outDir, file), 'utf8')
+      if (html.includes('data-pagefind-body')) marked.push(`/${file.replace(/index\.html$/, '')}`)
+    }
+    const indexed = (
+      await Promise.all(
+        ['Page', 'News', 'Publication', 'Event'].map(async (kind) => {
+          const found = await pagefind.search(null, {filters: {kind}})
+          return Promise.all(found.results.map((result) => result.data()))
+        }),
+      )
+    )
+      .flat()
+      .map((page) => ({...page, url: new URL(page.url, 'http://x').pathname}))
+    expect(indexed.map((page) => page.url).sort()).toEqual(marked.sort())
+    for (const page of indexed) {
+      const main = (await html(page.url)).querySelector('main')
+      const title = main?.querySelector('h1')?.text.replace(/\s+/g, ' ').trim()
+      const {kind, topics} = await filtersOf(page.url)
+      expect({url: page.url, title: page.meta.title, kind: `kind:${page.filters.kind?.join() ?? ''}`}).toEqual({
+        url: page.url,
+        title,
+        kind,
+      })
+      expect(page.filters.topic ?? []).toEqual(topics)
+      expect(page.excerpt.length).toBeGreaterThan(0)
+    }
   })
 
   test('the search page without JavaScript offers a few lists to browse, the pages A to Z first', async () => {

@@ -5,6 +5,7 @@ import {ensureLocalLake} from '@itss/lake/local'
 import {PREVIEW_MODE_ENABLE_PATH} from '@itss/schemas/paths'
 import {validatePreviewUrl} from '@sanity/preview-url-secret'
 import type {AstroIntegration} from 'astro'
+import {prefetchBuildContent} from '../lib/content.ts'
 import {connectContent} from '../lib/sanity.ts'
 
 /** Shared with `loadContent` (src/lib/content.ts), which runs in this process in dev. */
@@ -93,7 +94,10 @@ export function contentBackend(): AstroIntegration {
   return {
     name: 'itss:content-backend',
     hooks: {
-      'astro:build:start': ({logger}) => start((line) => logger.info(line)),
+      'astro:build:start': async ({logger}) => {
+        await start((line) => logger.info(line))
+        prefetchBuildContent(ensureLocalLake)
+      },
       'astro:build:done': stop,
       'astro:server:setup': async ({server, logger}) => {
         // Each page request renders in a context of its own, so loadContent fetches once per

@@ -2,6 +2,7 @@ import type {AsyncLocalStorage} from 'node:async_hooks'
 
 import {pageChain, resolvePagePaths, sectionPath, servedPath} from '@itss/schemas/paths'
 import type {SiteQueryResult} from '../sanity.types.ts'
+import {announceBuildContent} from './buildContent.ts'
 import {checkContent, ContentError} from './checkContent.ts'
 import {siteQuery} from './queries.ts'
 import {connectContent} from './sanity.ts'
@@ -74,13 +75,38 @@ export function loadContent(): Promise<Content> {
     const request = requests?.getStore()
     if (request) return (request.content ??= fetchContent(request.release, request.drafts))
   }
-  loading ??= fetchContent(undefined)
+  loading ??= (prefetched() ?? fetchContent(undefined)).then((content) => {
+    announceBuildContent(content)
+    return content
+  })
   return loading
 }
 
-async function fetchContent(release: string | undefined, drafts = true): Promise<Content> {
+/** The build's content, asked for by the content-backend integration while Vite bundles the pages. */
+const PREFETCHED_KEY = Symbol.for('itss.prefetchedBuildContent')
+const prefetched = () => (globalThis as Record<symbol, Promise<Content> | undefined>)[PREFETCHED_KEY]
+
+/**
+ * Starts fetching the build's content before any page asks, so the query, the content checks and
+ * the PDFs overlap bundling instead of delaying the first page. The pages' loadContent takes this
+ * fetch up (they load their own copy of this module, hence the global); its failure fails them.
+ */
+export function prefetchBuildContent(ensureLake: typeof import('@itss/lake/local').ensureLocalLake): void {
+  const global = globalThis as Record<symbol, Promise<Content> | undefined>
+  if (global[PREFETCHED_KEY]) return
+  const fetching = fetchContent(undefined, true, ensureLake)
+  // Reported when a page awaits it; until then a rejection is not unhandled.
+  fetching.catch(() => undefined)
+  global[PREFETCHED_KEY] = fetching
+}
+
+async function fetchContent(
+  release: string | undefined,
+  drafts = true,
+  ensureLake?: typeof import('@itss/lake/local').ensureLocalLake,
+): Promise<Content> {
   const env = drafts ? process.env : {...process.env, SANITY_PERSPECTIVE: 'published'}
-  const source = await connectContent(env, release)
+  const source = await connectContent(env, release, ensureLake)
   try {
     const started = performance.now()
     const site = await source.client.fetch(siteQuery)

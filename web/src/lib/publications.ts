@@ -82,24 +82,55 @@ function findFilters(content: Content): PublicationFilter[] {
 export const publicationsOn = (content: Content, topic: Topic): Publication[] =>
   content.site.publications.filter((publication) => publication.topicIds?.includes(topic._id))
 
+// Team pages list each member's publications: every member's found in one pass per build's content.
+const byAuthorOf = new WeakMap<Content, Map<string, Publication[]>>()
+
 /** Publications a team member wrote, newest first. */
-export const publicationsBy = (content: Content, person: TeamMember): Publication[] =>
-  content.site.publications.filter((publication) =>
-    publication.authors?.some((author) => author._type === 'reference' && author.memberId === person._id),
-  )
+export function publicationsBy(content: Content, person: TeamMember): Publication[] {
+  let byAuthor = byAuthorOf.get(content)
+  if (!byAuthor) {
+    byAuthor = new Map()
+    for (const publication of content.site.publications) {
+      const members = new Set(
+        (publication.authors ?? []).flatMap((author) => (author._type === 'reference' && author.memberId) || []),
+      )
+      for (const member of members) {
+        const written = byAuthor.get(member)
+        if (written) written.push(publication)
+        else byAuthor.set(member, [publication])
+      }
+    }
+    byAuthorOf.set(content, byAuthor)
+  }
+  return byAuthor.get(person._id) ?? []
+}
 
 /** The fragment identifying a team member on the page that lists them. */
 export const memberAnchor = (person: TeamMember) => person._id
 
 /** Where a team member is shown: their anchor on the page whose team section lists their group. */
 export function memberPath(content: Content, person: TeamMember): string | undefined {
-  const page = content.site.pages.find((candidate) =>
-    candidate.body?.some(
-      (section) => section._type === 'teamSection' && person.group && section.groups?.includes(person.group),
-    ),
-  )
-  const path = page && content.paths.get(page._id)
+  const path = person.group ? teamPagePaths(content).get(person.group) : undefined
   return path ? `${path}#${memberAnchor(person)}` : undefined
+}
+
+// Every publication's page links its authors: where each team group is shown, found once per build's content.
+const teamPagesOf = new WeakMap<Content, Map<string, string | undefined>>()
+
+/** The address of the first page whose team section shows a group, by group. */
+function teamPagePaths(content: Content): Map<string, string | undefined> {
+  let paths = teamPagesOf.get(content)
+  if (!paths) {
+    paths = new Map()
+    for (const page of content.site.pages) {
+      const path = content.paths.get(page._id)
+      for (const section of page.body ?? [])
+        if (section._type === 'teamSection')
+          for (const group of section.groups ?? []) if (!paths.has(group)) paths.set(group, path)
+    }
+    teamPagesOf.set(content, paths)
+  }
+  return paths
 }
 
 /** An author as the page shows them: a name, what they are, and a link to them where the site has one. */

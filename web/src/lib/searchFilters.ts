@@ -2,7 +2,9 @@ import type {Topic} from './content.ts'
 
 /*
  * What the search index can filter by: what kind of thing a page is, and the topics it is filed
- * under. Pages carry these as Pagefind filters (BaseLayout); the search page offers them.
+ * under. The index takes them from the content (searchRecords.ts); pages also declare them in
+ * their markup (BaseLayout), and tests/src/search.test.ts checks the two agree. The search page
+ * offers them.
  */
 
 /** Each kind's value in the index, and its name in the search page's choice of kinds. */
