@@ -20,6 +20,7 @@ import {
 } from './groups.ts'
 import {measureIncremental, type IncrementalRun} from './incremental.ts'
 import {loadIntoLake} from './load.ts'
+import {measurePublishToLive} from './publishToLive.ts'
 
 const plainProject = path.join(import.meta.dirname, '../plain')
 
@@ -50,6 +51,8 @@ export interface ScaleResult {
   plainTimes: number[]
   /** The site's incremental builds: filling the cache, then rebuilds after edits and with none. */
   incremental: IncrementalRun[]
+  /** Milliseconds from the lake's acknowledgement of a one-document edit to the served page showing it. */
+  publishToLive: number[]
   /** GROQ queries (`/data/query/` requests) per site build, and all its requests to the lake. */
   queries: number
   requests: number
@@ -172,6 +175,9 @@ export async function runScale(
       const incremental = await measureIncremental(lake, dataset.documents, dir, workDir, (line) => {
         log(`${name} ${line}`)
       })
+      const publishToLive = await measurePublishToLive(lake, dataset.documents, dir, (line) => {
+        log(`${name} ${line}`)
+      })
       const groups = groupCosts(costs)
       const largest = costs.reduce((max, page) => (page.html > max.html ? page : max), {path: '-', html: 0})
       // Times from the fastest run; memory is the highest peak of any run.
@@ -190,6 +196,7 @@ export async function runScale(
         oursTimes: measured.site.map((m) => m.wallMs),
         plainTimes: measured.plain.map((m) => m.wallMs),
         incremental,
+        publishToLive,
         queries: Math.max(...perBuild.map((r) => r.queries)),
         requests: Math.max(...perBuild.map((r) => r.all)),
         queryMs: queryTimes.length ? Math.min(...queryTimes) : null,
@@ -250,6 +257,13 @@ export function scaleReport(results: ScaleResult[], benchPeakRss: number | null)
         '',
         ratio(run.wallMs, r.plain.wallMs),
       ]),
+      [
+        '',
+        'publish to live, one edit (median)',
+        `${seconds(percentile(r.publishToLive, 50))} (each: ${all(r.publishToLive)} s)`,
+        '',
+        '',
+      ],
       ['', 'HTML p95 / largest page', `${bytes(r.htmlP95)} / ${bytes(r.largest.html)} ${r.largest.path}`, '', ''],
     )
   }
@@ -279,6 +293,8 @@ export function scaleReport(results: ScaleResult[], benchPeakRss: number | null)
     'Incremental: the site with SITE_BUILD_CACHE, one cache, each build after the one above it; the',
     'ratio is to the plain cold build. Rendered and reused count files (pages, feeds, calendars, PDFs);',
     'the pages without getStaticPaths (home, first list pages, feeds, sitemap) are rendered every time.',
+    'Publish to live: from the lake acknowledging an edit of one publication to the page served by',
+    "`pnpm start`'s rebuild-on-publish (publishSite) showing it; three edits, one after another.",
     ...perSize,
   ].join('\n')
 }

@@ -3,4 +3,5 @@
 export {astroCli, quietEnv, repoRoot, webDir} from './repo.ts'
 export {astroCommand, builtFiles, type AstroCommand} from './astro.ts'
 export {DEFAULT_PREVIEW_PORT, startDraftPreview, type DraftPreview} from './draftPreview.ts'
+export {publishSite, type PublishedSite} from './publishedSite.ts'
 export {serveSite} from './serveSite.ts'

@@ -8,21 +8,16 @@
 // with the variable that moves it. If anything fails once parts are up, everything started
 // so far is stopped, child processes and theirs included, and the exit status is 1.
 // LAKE_DATA_DIR moves the working data.
-import {spawn, type ChildProcess} from 'node:child_process'
-import {mkdtemp, rename, rm, symlink} from 'node:fs/promises'
+import {mkdtemp, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-
-import {createClient} from '@sanity/client'
 
 import {DEFAULT_PREVIEW_PORT, startDraftPreview, type DraftPreview} from './draftPreview.ts'
 import {DEFAULT_HTTP_PORT, DEFAULT_HTTPS_PORT, findRunningLake, type Lake} from '@itss/lake'
 import {ensureLocalLake, lakeDataDir} from '@itss/lake/local'
-import {clientConfigFor} from '@itss/schemas/api'
-import {createRebuildScheduler, type RebuildScheduler} from '@itss/webhook'
-import {astroCommand, builtFiles} from './astro.ts'
 import {checkPorts, portFromEnv, portTakenMessage, suggestPort} from './ports.ts'
 import {stopDescendants} from './processTree.ts'
+import {publishSite, type PublishedSite} from './publishedSite.ts'
 import {serveSite} from './serveSite.ts'
 import {buildStudio, lakeHttpsPort, serveStudioFiles, studioLoginUrl, type StudioServer} from './serveStudio.ts'
 
@@ -49,7 +44,6 @@ if (portProblems.length > 0) {
 }
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`
-const running = new Set<ChildProcess>()
 /** Aborted on stop: ends the Studio build and the draft preview, started or not. */
 const startup = new AbortController()
 let stopping = false
@@ -57,8 +51,7 @@ let stopping = false
 // What has been started, set as each part comes up, so a stop at any point closes exactly that.
 let lake: Lake | undefined
 let workDir: string | undefined
-let scheduler: RebuildScheduler | undefined
-let subscription: {unsubscribe: () => void} | undefined
+let published: PublishedSite | undefined
 /** Settles once the Studio build and the draft preview have finished starting (or failed to). */
 let startingParts: Promise<unknown> = Promise.resolve()
 const served: {
@@ -66,73 +59,6 @@ const served: {
   studio?: StudioServer | undefined
   preview?: DraftPreview
 } = {}
-
-/** Runs a child quietly; its output is handed back for when it fails. */
-function runQuietly(command: string, args: string[], options: {cwd: string; env: NodeJS.ProcessEnv}) {
-  const child = spawn(command, args, {...options, stdio: ['ignore', 'pipe', 'pipe']})
-  running.add(child)
-  let output = ''
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  return new Promise<{ok: boolean; output: string}>((resolve) => {
-    child.on('error', (error) => {
-      output += `${error.message}\n`
-    })
-    child.on('close', (code) => {
-      running.delete(child)
-      resolve({ok: code === 0, output})
-    })
-  })
-}
-
-// Builds go to a folder of their own and the server follows a symlink to the newest, so a
-// visitor never sees a half-written build and a failed one leaves the last good one up.
-// Rebuilds are incremental: each renders only the pages whose content changed and copies the
-// rest from the build cache, which lives as long as this session. Each build is written to the
-// same folder, then moved: Astro counts a new outDir as a change of code on every page.
-let buildCount = 0
-let previousBuild: string | undefined
-let currentBuild: string | undefined
-
-async function buildSite(root: string): Promise<{rendered: number; reused: number}> {
-  const building = path.join(root, 'building')
-  const astro = astroCommand(['build', '--outDir', building])
-  const result = await runQuietly(astro.command, astro.args, {
-    cwd: astro.cwd,
-    // The build finds the lake serving LAKE_DATA_DIR (this one) and reads published content.
-    env: {
-      ...process.env,
-      ...astro.env,
-      SITE_URL: process.env.SITE_URL ?? `http://localhost:${String(SITE_PORT)}`,
-      SITE_BUILD_CACHE: path.join(root, 'build-cache'),
-    },
-  })
-  if (!result.ok) {
-    await rm(building, {recursive: true, force: true})
-    throw new Error(`The site did not build:\n${result.output.trim()}`)
-  }
-  const outDir = path.join(root, `build-${String(++buildCount)}`)
-  await rename(building, outDir)
-  const siteRoot = path.join(root, 'site')
-  const next = `${siteRoot}.next`
-  await rm(next, {force: true})
-  await symlink(outDir, next)
-  await rename(next, siteRoot)
-  // Keep the build just replaced a while longer: a response may still be streaming from it.
-  if (previousBuild) await rm(previousBuild, {recursive: true, force: true})
-  previousBuild = currentBuild
-  currentBuild = outDir
-  const {rendered, reused} = builtFiles(result.output)
-  return {rendered: rendered.length, reused: reused.length}
-}
-
-// One build at a time: a publish during the first build waits for it.
-let buildChain = Promise.resolve()
-const serially = (task: () => Promise<void>) => {
-  const run = buildChain.then(task)
-  buildChain = run.catch(() => undefined)
-  return run
-}
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
@@ -164,11 +90,8 @@ async function stop(code = 0): Promise<never> {
   setTimeout(() => {
     void stopDescendants(0).finally(() => process.exit(code))
   }, 20_000)
-  subscription?.unsubscribe()
-  for (const child of running) child.kill('SIGTERM')
   startup.abort()
-  await quietly('rebuilds', () => scheduler?.close())
-  await buildChain
+  await quietly('rebuilds', () => published?.close())
   // The abort has told the Studio build and a starting draft preview to stop; wait until they have.
   await startingParts
   // Before the backend it reads from.
@@ -211,48 +134,25 @@ async function main(): Promise<void> {
   const backend = lake
   const root = await mkdtemp(path.join(os.tmpdir(), 'itss-start-'))
   workDir = root
-  const siteRoot = path.join(root, 'site')
-
-  scheduler = createRebuildScheduler({
-    rebuild: () =>
-      serially(async () => {
-        if (stopping) return
-        const started = performance.now()
-        console.log('site: content was published; rebuilding')
-        const {rendered, reused} = await buildSite(root)
-        console.log(
-          `site: rebuilt in ${seconds(started)} (${String(rendered)} files rendered, ${String(reused)} unchanged)`,
-        )
-      }),
-    onError: (error) => {
-      if (stopping) return
-      console.error(`${messageOf(error)}\nsite: still serving the last good build.`)
+  published = publishSite({
+    lake: backend,
+    workDir: root,
+    // The build finds the lake serving LAKE_DATA_DIR (this one) and reads published content.
+    env: {SITE_URL: process.env.SITE_URL ?? `http://localhost:${String(SITE_PORT)}`},
+    log: (line) => {
+      console.log(line)
+    },
+    warn: (line) => {
+      console.error(line)
     },
   })
-  const rebuilds = scheduler
-
-  // Published documents only: saving a draft changes nothing a visitor sees.
-  const client = createClient(
-    clientConfigFor({apiHost: backend.httpUrl, projectId: backend.projectId, token: backend.token}),
-  )
-  subscription = client
-    .listen('*[!(_id in path("drafts.**"))]', {}, {includeResult: false, visibility: 'query'})
-    .subscribe({
-      next: () => {
-        rebuilds.schedule()
-      },
-      error: (error: unknown) => {
-        console.error('site: stopped listening for publishes:', error)
-      },
-    })
+  const site = published
 
   console.log('Building the site and the Studio, and starting the draft preview (about a minute the first time)…')
   const httpsPort = lakeHttpsPort(backend)
   const started = performance.now()
   const parts = [
-    serially(async () => {
-      await buildSite(root)
-    }).then(
+    site.firstBuild.then(
       () => true,
       (error: unknown) => {
         // Nothing to serve: stop the other parts now rather than after they finish.
@@ -294,8 +194,8 @@ async function main(): Promise<void> {
   if (stopping) await new Promise(() => undefined)
   console.log(`Built in ${seconds(started)}.`)
 
-  served.site = await serveSite(siteRoot, SITE_PORT)
-  const site = served.site
+  served.site = await serveSite(site.root, SITE_PORT)
+  const siteServer = served.site
   served.studio = studioBuilt ? await serveStudioFiles(studioBuilt, STUDIO_PORT) : undefined
   const studio = served.studio
 
@@ -304,7 +204,7 @@ async function main(): Promise<void> {
     [
       '',
       'ITSS is running:',
-      `  site:             ${site.url}`,
+      `  site:             ${siteServer.url}`,
       `  Studio:           ${studio?.url ?? (httpsPort === null ? 'not built: the running content backend serves no HTTPS' : 'not built (see above)')}`,
       `  draft preview:    ${preview ? `${preview.url}/ (unpublished changes; the Studio's Preview action opens it)` : 'not running (see above)'}`,
       `  content backend:  ${backend.httpUrl}${browserLake ? ` (browsers: ${browserLake})` : ''}`,

@@ -1,0 +1,145 @@
+// The published site as `pnpm start` serves it: built from what a lake has published, and
+// built again after every publish, incrementally, each build switched in whole. Used by
+// `pnpm start` and by the benchmark's publish-to-live measure.
+import {spawn, type ChildProcess} from 'node:child_process'
+import {mkdir, rename, rm, symlink} from 'node:fs/promises'
+import path from 'node:path'
+
+import {createClient} from '@sanity/client'
+import {clientConfigFor} from '@itss/schemas/api'
+import {createRebuildScheduler} from '@itss/webhook'
+import {astroCommand, builtFiles} from './astro.ts'
+import {webDir} from './repo.ts'
+
+export interface PublishedSiteOptions {
+  /** The lake the site is built from; its publishes start rebuilds. */
+  lake: {httpUrl: string; projectId: string; token: string}
+  /** A folder of the site's own: builds, their cache, and `site`, the one to serve. */
+  workDir: string
+  /** Added to the build's environment: how it finds the lake, SITE_URL. */
+  env: NodeJS.ProcessEnv
+  log: (line: string) => void
+  /** For a failed rebuild (the last good build stays served) and a lost listener. */
+  warn: (line: string) => void
+}
+
+export interface PublishedSite {
+  /** The folder to serve: always the newest build that succeeded. */
+  root: string
+  /** Settles when the first build has; rejects, with the build's output, if it failed. */
+  firstBuild: Promise<void>
+  /** Stops listening, lets a running build finish and drops a waiting one. */
+  close(): Promise<void>
+}
+
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
+
+export function publishSite({lake, workDir, env, log, warn}: PublishedSiteOptions): PublishedSite {
+  const root = path.join(workDir, 'site')
+  const running = new Set<ChildProcess>()
+  let closed = false
+
+  /** Runs a build quietly; its output is handed back, for the files it rendered and for errors. */
+  const run = (command: string, args: string[], cwd: string, buildEnv: NodeJS.ProcessEnv) => {
+    const child = spawn(command, args, {cwd, env: buildEnv, stdio: ['ignore', 'pipe', 'pipe']})
+    running.add(child)
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    return new Promise<{ok: boolean; output: string}>((resolve) => {
+      child.on('error', (error) => (output += `${error.message}\n`))
+      child.on('close', (code) => {
+        running.delete(child)
+        resolve({ok: code === 0, output})
+      })
+    })
+  }
+
+  // Each build goes to one folder (Astro counts a new output folder as a change to every page
+  // with an image), is renamed when done, and the served symlink is switched to it: a visitor
+  // never sees a half-written build, and a failed one leaves the last good one up.
+  let buildCount = 0
+  let previousBuild: string | undefined
+  let currentBuild: string | undefined
+  const build = async () => {
+    const building = path.join(workDir, 'building')
+    await mkdir(workDir, {recursive: true})
+    // Run from the work folder: Astro stages a build inside its working directory when the
+    // output is outside it, then renames it across, which fails when the two are on different
+    // disks (a tmpfs /tmp, say).
+    const astro = astroCommand(['build', '--root', webDir, '--outDir', building])
+    const result = await run(astro.command, astro.args, workDir, {
+      ...process.env,
+      ...astro.env,
+      ...env,
+      SITE_BUILD_CACHE: path.join(workDir, 'build-cache'),
+    })
+    if (!result.ok) {
+      await rm(building, {recursive: true, force: true})
+      throw new Error(`The site did not build:\n${result.output.trim()}`)
+    }
+    const outDir = path.join(workDir, `build-${String(++buildCount)}`)
+    await rename(building, outDir)
+    const next = `${root}.next`
+    await rm(next, {force: true})
+    await symlink(outDir, next)
+    await rename(next, root)
+    // Keep the build just replaced a while longer: a response may still be streaming from it.
+    if (previousBuild) await rm(previousBuild, {recursive: true, force: true})
+    previousBuild = currentBuild
+    currentBuild = outDir
+    return builtFiles(result.output)
+  }
+
+  // One build at a time: a publish during the first build waits for it.
+  let chain = Promise.resolve()
+  const serially = (task: () => Promise<void>) => {
+    const next = chain.then(task)
+    chain = next.catch(() => undefined)
+    return next
+  }
+
+  const scheduler = createRebuildScheduler({
+    rebuild: () =>
+      serially(async () => {
+        if (closed) return
+        const started = performance.now()
+        log('site: content was published; rebuilding')
+        const {rendered, reused} = await build()
+        log(
+          `site: rebuilt in ${seconds(started)} (${String(rendered.length)} files rendered, ${String(reused.length)} unchanged)`,
+        )
+      }),
+    onError: (error) => {
+      if (!closed) warn(`${messageOf(error)}\nsite: still serving the last good build.`)
+    },
+  })
+
+  // Published documents only: saving a draft changes nothing a visitor sees.
+  const client = createClient(clientConfigFor({apiHost: lake.httpUrl, projectId: lake.projectId, token: lake.token}))
+  const subscription = client
+    .listen('*[!(_id in path("drafts.**"))]', {}, {includeResult: false, visibility: 'query'})
+    .subscribe({
+      next: () => {
+        scheduler.schedule()
+      },
+      error: (error: unknown) => {
+        warn(`site: stopped listening for publishes: ${messageOf(error)}`)
+      },
+    })
+
+  return {
+    root,
+    firstBuild: serially(async () => {
+      await build()
+    }),
+    close: async () => {
+      closed = true
+      subscription.unsubscribe()
+      for (const child of running) child.kill('SIGTERM')
+      await scheduler.close()
+      await chain
+    },
+  }
+}
