@@ -60,14 +60,24 @@ export function publishSite({lake, workDir, env, log, warn}: PublishedSiteOption
   // with an image), is renamed when done, and the served symlink is switched to it: a visitor
   // never sees a half-written build, and a failed one leaves the last good one up.
   let buildCount = 0
+  // Builds run from the work folder: Astro stages a build in its working directory when the
+  // output is outside it and renames it across, which fails between two disks (a tmpfs /tmp).
+  // Staged inside, the prerender chunks import the site's packages by name, so the folder
+  // links web's node_modules.
+  let prepared: Promise<void> | undefined
+  const prepare = async () => {
+    await mkdir(workDir, {recursive: true})
+    await symlink(path.join(webDir, 'node_modules'), path.join(workDir, 'node_modules'), 'dir').catch(
+      (error: unknown) => {
+        if ((error as {code?: unknown}).code !== 'EEXIST') throw error
+      },
+    )
+  }
   let previousBuild: string | undefined
   let currentBuild: string | undefined
   const build = async () => {
     const building = path.join(workDir, 'building')
-    await mkdir(workDir, {recursive: true})
-    // Run from the work folder: Astro stages a build inside its working directory when the
-    // output is outside it, then renames it across, which fails when the two are on different
-    // disks (a tmpfs /tmp, say).
+    await (prepared ??= prepare())
     const astro = astroCommand(['build', '--root', webDir, '--outDir', building])
     const result = await run(astro.command, astro.args, workDir, {
       ...process.env,
