@@ -2,5 +2,7 @@
 // from the root package.json's scripts.
 export {astroCli, quietEnv, repoRoot, webDir} from './repo.ts'
 export {astroCommand, type AstroCommand} from './astro.ts'
+export {chromiumLaunchOptions} from './chromium.ts'
 export {DEFAULT_PREVIEW_PORT, startDraftPreview, type DraftPreview} from './draftPreview.ts'
 export {serveSite} from './serveSite.ts'
+export {buildStudio, lakeHttpsPort, serveStudioFiles, studioLoginUrl, type StudioServer} from './serveStudio.ts'
