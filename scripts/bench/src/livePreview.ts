@@ -71,36 +71,52 @@ export async function runLivePreview(
     })
     const page = await context.newPage()
     log('live: opening the FAQ in the Presentation tool…')
-    const {editor, frame} = await openFaq(
+    const frame = await openFaq(
       page,
       new URL(`presentation/faq/${FAQ}?preview=${FAQ_PAGE}`, studio.url).href,
       `${preview.url}${FAQ_PAGE}`,
     )
-
-    // A first edit, not measured: the Studio creates the draft, the preview's modules warm up.
-    await editor.click()
-    await page.keyboard.press('ControlOrMeta+A')
-    await page.keyboard.type('Warm up.')
-    await previewShows(frame, 'Warm up.')
-
+    const question = {
+      editor: page.getByTestId('field-question').getByRole('textbox'),
+      shown: `#${FAQ} .faq__question`,
+    }
+    const answer = {
+      editor: page.getByTestId('field-answer').locator('[contenteditable="true"]'),
+      shown: `#${FAQ} .faq__answer`,
+    }
     const words = 'the institute opened in august with technicians from every region '
     const keys = (count: number) => Array.from({length: count}, (_, i) => words[i % words.length] ?? ' ')
     log(`live: ${String(options.keystrokes)} keystrokes one at a time, then typing at 20 ms a key…`)
-    const single = await timeKeystrokes(page, frame, keys(options.keystrokes), 250)
-    const typing = await timeKeystrokes(page, frame, keys(options.keystrokes * 3), 20)
-    return [
-      {name: 'one key, then a pause', latencies: single},
-      {name: 'typing, 20 ms a key', latencies: typing},
-    ]
+    const cases: LatencyCase[] = []
+    for (const [name, field] of [
+      ['question (text)', question],
+      ['answer (rich text)', answer],
+    ] as const) {
+      // A first edit, not measured: the Studio creates the draft, the preview's modules warm up.
+      await field.editor.click()
+      await page.keyboard.press('ControlOrMeta+A')
+      await page.keyboard.type('Warm up.')
+      await previewShows(frame, field.shown, 'Warm up.')
+      cases.push(
+        {
+          name: `${name}, one key, then a pause`,
+          latencies: await timeKeystrokes(page, frame, field.shown, keys(options.keystrokes), 250),
+        },
+        {
+          name: `${name}, typing 20 ms a key`,
+          latencies: await timeKeystrokes(page, frame, field.shown, keys(options.keystrokes * 3), 20),
+        },
+      )
+    }
+    return cases
   } finally {
     for (const stop of stops.reverse()) await stop()
   }
 }
 
-async function openFaq(page: Page, url: string, pageUrl: string) {
+async function openFaq(page: Page, url: string, pageUrl: string): Promise<Frame> {
   await page.goto(url)
-  const editor = page.getByTestId('field-answer').locator('[contenteditable="true"]')
-  await editor.waitFor({timeout: 60_000})
+  await page.getByTestId('field-answer').locator('[contenteditable="true"]').waitFor({timeout: 60_000})
   let frame: Frame | undefined
   for (const deadline = Date.now() + 60_000; !frame && Date.now() < deadline;) {
     frame = page.frames().find((candidate) => candidate.url().startsWith(pageUrl))
@@ -108,16 +124,16 @@ async function openFaq(page: Page, url: string, pageUrl: string) {
   }
   if (!frame) throw new Error(`The Presentation tool did not show ${FAQ_PAGE}`)
   await frame.locator(`#${FAQ} .faq__answer`).waitFor({state: 'attached', timeout: 60_000})
-  return {editor, frame}
+  return frame
 }
 
-const answerText = (frame: Frame) =>
-  frame.locator(`#${FAQ} .faq__answer`).evaluate((answer) => answer.textContent.trim())
+const shownText = (frame: Frame, selector: string) =>
+  frame.locator(selector).evaluate((element) => element.textContent.trim())
 
-async function previewShows(frame: Frame, text: string): Promise<void> {
+async function previewShows(frame: Frame, selector: string, text: string): Promise<void> {
   await frame.waitForFunction(
-    ({id, text}) => document.querySelector(`#${id} .faq__answer`)?.textContent.trim() === text,
-    {id: FAQ, text},
+    ({selector, text}) => document.querySelector(selector)?.textContent.trim() === text,
+    {selector, text},
     {timeout: 30_000, polling: 'raf'},
   )
 }
@@ -127,17 +143,23 @@ async function previewShows(frame: Frame, text: string): Promise<void> {
  * how long the preview took to show the text up to it. The preview's page records when its
  * answer changed (a MutationObserver), so keystrokes overlap as they do when an editor types.
  */
-async function timeKeystrokes(page: Page, frame: Frame, keys: string[], interval: number): Promise<number[]> {
-  const base = await answerText(frame)
-  await frame.evaluate((id) => {
+async function timeKeystrokes(
+  page: Page,
+  frame: Frame,
+  selector: string,
+  keys: string[],
+  interval: number,
+): Promise<number[]> {
+  const base = await shownText(frame, selector)
+  await frame.evaluate((selector) => {
     const seen: [number, string][] = []
     const record = () => {
-      const text = document.querySelector(`#${id} .faq__answer`)?.textContent.trim() ?? ''
+      const text = document.querySelector(selector)?.textContent.trim() ?? ''
       if (seen.at(-1)?.[1] !== text) seen.push([Date.now(), text])
     }
     new MutationObserver(record).observe(document.body, {subtree: true, childList: true, characterData: true})
     ;(window as unknown as {liveSeen: typeof seen}).liveSeen = seen
-  }, FAQ)
+  }, selector)
 
   const sent: number[] = []
   for (const key of keys) {
@@ -147,9 +169,8 @@ async function timeKeystrokes(page: Page, frame: Frame, keys: string[], interval
     const wait = interval - (Date.now() - started)
     if (wait > 0) await page.waitForTimeout(wait)
   }
-  // The answer in the form trims as the site does: what the preview should end on.
   const typed = keys.join('')
-  await previewShows(frame, `${base}${typed}`.trim())
+  await previewShows(frame, selector, `${base}${typed}`.trim())
 
   const seen = await frame.evaluate(() => (window as unknown as {liveSeen: [number, string][]}).liveSeen)
   // A space at the end shows as nothing (HTML folds it), so only other keys are timed.
