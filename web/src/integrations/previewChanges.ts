@@ -28,11 +28,14 @@ export function contentChanges(connect: () => Promise<ContentSource>, log: (line
     let source: ContentSource | undefined
     let unsubscribe: (() => void) | undefined
     let retry: NodeJS.Timeout | undefined
+    // Longer each time it fails in a row (up to 30 s), so a backend that refuses is not asked twice a second.
+    let failures = 0
     const reopen = () => {
       if (closed) return
       unsubscribe?.()
       void source?.close()
-      retry = setTimeout(subscribe, RETRY_MS)
+      failures++
+      retry = setTimeout(subscribe, Math.min(RETRY_MS * 2 ** failures, 30_000))
     }
     const subscribe = () => {
       let missed = false
@@ -43,8 +46,17 @@ export function contentChanges(connect: () => Promise<ContentSource>, log: (line
             void connected.close()
             return
           }
-          const subscription = connected.client.live.events({includeDrafts: true}).subscribe({
+          let events
+          try {
+            events = connected.client.live.events({includeDrafts: true})
+          } catch (error) {
+            // Drafts' events need a token; without one pages still show drafts on reload.
+            log(`Live preview is off: ${String(error)}`)
+            return
+          }
+          const subscription = events.subscribe({
             next: (event: LiveEvent) => {
+              if (event.type === 'welcome') failures = 0
               if (event.type === 'reconnect') missed = true
               else if (event.type === 'restart' || event.type === 'message' || (event.type === 'welcome' && missed)) {
                 missed = false
