@@ -39,7 +39,10 @@ const refresh = latestOnly(rerender, (error: unknown) => {
 
 // Each commit to the content backend, whoever made it. The Studio's own mutation events below
 // can come before the edit is committed; this one comes after, so the page ends on the latest text.
-new EventSource(PREVIEW_CHANGES_PATH).addEventListener('change', () => void refresh())
+// Only in the Presentation tool's frame: a preview in a tab of its own shows changes on reload.
+if (window.self !== window.top) {
+  new EventSource(PREVIEW_CHANGES_PATH).addEventListener('change', () => void refresh())
+}
 
 enableVisualEditing({
   history: {
