@@ -8,6 +8,7 @@ import {useRouter} from 'sanity/router'
 import {structureTool} from 'sanity/structure'
 import {backend} from './src/backend.ts'
 import {locations, mainDocuments} from './src/presentation.ts'
+import {formInput} from './src/presentationCommits.ts'
 import {withRedirects} from './src/publishWithRedirects.ts'
 import {structure} from './src/structure.ts'
 
@@ -103,6 +104,7 @@ export default defineConfig({
       },
     ],
   },
+  form: {components: {input: formInput}},
   document: {
     actions: (actions, {schemaType}) => {
       if (singletons.has(schemaType)) return actions.filter(({action}) => action && singletonActions.has(action))

@@ -1,5 +1,5 @@
 import {defineConfig} from '@playwright/test'
-import {astroCommand} from '@itss/dev'
+import {astroCommand, chromiumLaunchOptions} from '@itss/dev'
 
 import {
   LAKE_HTTP_PORT,
@@ -24,20 +24,6 @@ const repoDir = new URL('../', import.meta.url).pathname
 const node = `"${process.execPath}"`
 const astroBuild = astroCommand(['build'])
 
-/** Debian's Chromium: Playwright cannot download browsers on these machines. */
-export const chromiumLaunchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    // Nothing but this machine: a request to anywhere else fails at once instead of hanging.
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE *.localhost, EXCLUDE 127.0.0.1',
-  ],
-}
-
 const studio = {
   timeout: 90_000,
   expect: {timeout: 15_000},
@@ -52,7 +38,8 @@ export default defineConfig({
   timeout: 30_000,
   use: {
     browserName: 'chromium',
-    launchOptions: chromiumLaunchOptions,
+    // Debian's Chromium: Playwright cannot download browsers on these machines.
+    launchOptions: chromiumLaunchOptions(),
   },
   projects: [
     {

@@ -40,7 +40,7 @@ export default defineConfig({
   },
   // The draft preview's visual-editing script (src/scripts/visualEditing.ts) is linked from
   // pages rather than found by Vite's scan; bundled at start, its first load causes no reload.
-  vite: {optimizeDeps: {include: ['@sanity/visual-editing']}},
+  vite: {optimizeDeps: {include: ['@sanity/visual-editing', 'idiomorph']}},
   image: {
     // Images are fetched from the content backend at build time and shipped with the site.
     remotePatterns: [{protocol: 'https', hostname: 'cdn.sanity.io'}, {hostname: 'localhost'}, {hostname: '127.0.0.1'}],

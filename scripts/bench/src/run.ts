@@ -3,13 +3,16 @@
 //   pnpm bench --quick          budgets, then 1k only
 //   pnpm bench budget [--dir d] budgets only, of a fresh demo build or of the build in d
 //   pnpm bench scale [--quick]  the scale benchmark only
+//   pnpm bench live             keystroke-to-preview latency in the Studio's Presentation tool
+//                               (Chromium; --keystrokes 40); not part of the default run
 //   --sizes 1000,5000 and --runs 3 change how many documents and how many runs of each build
-// Exits 1 when a budget is exceeded or a build fails.
+// Exits 1 when a budget is exceeded (for live: p95 of 1 s or more) or a build fails.
 import {rmSync} from 'node:fs'
 import {parseArgs} from 'node:util'
-import {budgetReport, buildDemoSite, checkBudgets, measureBuild} from './budget.ts'
+import {budgetReport, buildDemoSite, checkBudgets, measureBuild, percentile} from './budget.ts'
 import {makeWorkDir, removeDir} from './build.ts'
 import {seconds} from './format.ts'
+import {LIVE_PREVIEW_P95_MS, livePreviewReport, runLivePreview} from './livePreview.ts'
 import {runScale, scaleReport} from './scale.ts'
 
 const {values, positionals} = parseArgs({
@@ -19,12 +22,15 @@ const {values, positionals} = parseArgs({
     dir: {type: 'string'},
     sizes: {type: 'string'},
     runs: {type: 'string'},
+    keystrokes: {type: 'string'},
     help: {type: 'boolean', short: 'h', default: false},
   },
 })
 const mode = positionals[0] ?? 'all'
-if (values.help || !['all', 'budget', 'scale'].includes(mode)) {
-  console.log('usage: pnpm bench [budget|scale] [--quick] [--dir <built site>] [--sizes 1000,10000] [--runs 2]')
+if (values.help || !['all', 'budget', 'scale', 'live'].includes(mode)) {
+  console.log(
+    'usage: pnpm bench [budget|scale] [--quick] [--dir <built site>] [--sizes 1000,10000] [--runs 2]\n       pnpm bench live [--keystrokes 40]',
+  )
   process.exit(values.help ? 0 : 2)
 }
 const sizes = values.sizes
@@ -34,8 +40,17 @@ const sizes = values.sizes
     : [1000, 10_000]
 // Each build runs this many times, alternating with the other; the fastest counts.
 const runs = Number(values.runs ?? (values.quick ? 1 : 2))
-if (sizes.some((n) => !Number.isInteger(n) || n < 100) || !Number.isInteger(runs) || runs < 1) {
-  console.error('--sizes takes whole numbers of documents, 100 or more, separated by commas; --runs a count')
+const keystrokes = Number(values.keystrokes ?? 40)
+if (
+  sizes.some((n) => !Number.isInteger(n) || n < 100) ||
+  !Number.isInteger(runs) ||
+  runs < 1 ||
+  !Number.isInteger(keystrokes) ||
+  keystrokes < 1
+) {
+  console.error(
+    '--sizes takes whole numbers of documents, 100 or more, separated by commas; --runs and --keystrokes a count',
+  )
   process.exit(2)
 }
 
@@ -52,7 +67,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 let failed = false
 try {
-  if (mode !== 'scale') {
+  if (mode === 'live') {
+    const cases = await runLivePreview(workDir, {keystrokes}, log)
+    console.log('\nLive preview, keystroke in the Studio to text in the draft preview (demo dataset):\n')
+    console.log(livePreviewReport(cases))
+    console.log('')
+    if (cases.some(({latencies}) => percentile(latencies, 95) >= LIVE_PREVIEW_P95_MS)) failed = true
+  }
+  if (mode === 'all' || mode === 'budget') {
     let outDir = values.dir
     if (!outDir) {
       log('budget: building the site from the demo dataset…')
@@ -67,7 +89,7 @@ try {
     console.log('')
     if (results.some((result) => !result.pass)) failed = true
   }
-  if (mode !== 'budget') {
+  if (mode === 'all' || mode === 'scale') {
     const what = sizes.map((n) => n.toLocaleString('en-GB')).join(' and ')
     log(`scale: ${what} documents, ${runs} run(s) of each build; work folder ${workDir}`)
     const results = await runScale(sizes, runs, workDir, log)

@@ -2,6 +2,8 @@
 // from the root package.json's scripts.
 export {astroCli, quietEnv, repoRoot, webDir} from './repo.ts'
 export {astroCommand, builtFiles, type AstroCommand} from './astro.ts'
+export {chromiumLaunchOptions} from './chromium.ts'
 export {DEFAULT_PREVIEW_PORT, startDraftPreview, type DraftPreview} from './draftPreview.ts'
 export {publishSite, type PublishedSite} from './publishedSite.ts'
 export {serveSite} from './serveSite.ts'
+export {buildStudio, lakeHttpsPort, serveStudioFiles, studioLoginUrl, type StudioServer} from './serveStudio.ts'

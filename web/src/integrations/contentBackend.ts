@@ -6,7 +6,9 @@ import {PREVIEW_MODE_ENABLE_PATH} from '@itss/schemas/paths'
 import {validatePreviewUrl} from '@sanity/preview-url-secret'
 import type {AstroIntegration} from 'astro'
 import {prefetchBuildContent} from '../lib/content.ts'
+import {PREVIEW_CHANGES_PATH} from '../lib/livePreview.ts'
 import {connectContent} from '../lib/sanity.ts'
+import {contentChanges, streamChanges} from './previewChanges.ts'
 
 /** Shared with `loadContent` (src/lib/content.ts), which runs in this process in dev. */
 const DEV_REQUEST_KEY = Symbol.for('itss.devPageRequest')
@@ -77,7 +79,8 @@ function isContentRequest(url: string | undefined): boolean {
  * Pages find it through the same `ensureLake` lookup, so a running backend is reused.
  *
  * In the dev server (draft preview) every page request reads the content afresh, so an
- * editor's saved draft shows on reload.
+ * editor's saved draft shows on reload, and open pages hear of each commit (PREVIEW_CHANGES_PATH)
+ * to re-render in place.
  */
 export function contentBackend(): AstroIntegration {
   let close: (() => Promise<void>) | undefined
@@ -121,6 +124,14 @@ export function contentBackend(): AstroIntegration {
               res.writeHead(500).end()
             },
           )
+        })
+        const changes = contentChanges(
+          () => connectContent({...process.env, SANITY_PERSPECTIVE: 'drafts'}, undefined, ensureLocalLake),
+          (line) => logger.warn(line),
+        )
+        server.middlewares.use(PREVIEW_CHANGES_PATH, (req, res) => {
+          if (handshakeRequired && !hasSession(req.headers.cookie)) res.writeHead(401).end()
+          else streamChanges(changes, req, res)
         })
         server.middlewares.use((req, res, next) => {
           if (req.method !== 'GET' || !isContentRequest(req.url)) {
