@@ -5,6 +5,7 @@ import {existsSync} from 'node:fs'
 import {mkdtemp, readdir, readFile, rm, symlink} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import {stripVTControlCharacters} from 'node:util'
 import {astroCommand, webDir} from '@itss/dev'
 
 /**
@@ -74,7 +75,8 @@ export async function runAstroBuild(options: BuildOptions): Promise<BuildRun> {
   const onData = (chunk: string) => {
     const lines = (partial + chunk).split('\n')
     partial = lines.pop() ?? ''
-    for (const line of lines) {
+    for (const coloured of lines) {
+      const line = stripVTControlCharacters(coloured)
       // Astro logs one `├─ /path` (or `└─`) line per page it renders.
       if (/[├└]─ \//.test(line)) {
         rendered++

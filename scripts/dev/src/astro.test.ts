@@ -30,3 +30,11 @@ test("builtFiles reads which files a build rendered and which it copied from Ast
     reused: ['/about-us/index.html', '/news/a/index.html'],
   })
 })
+
+test('builtFiles reads a coloured log too (FORCE_COLOR, or a terminal)', () => {
+  const log = [
+    '17:18:46   \u001b[34m├─\u001b[39m \u001b[2m/events/index.html\u001b[22m \u001b[2m(+11ms)\u001b[22m ',
+    '17:18:46   \u001b[32m├─\u001b[39m \u001b[2m/about-us/index.html\u001b[22m \u001b[32m(restored)\u001b[39m',
+  ].join('\n')
+  expect(builtFiles(log)).toEqual({rendered: ['/events/index.html'], reused: ['/about-us/index.html']})
+})

@@ -1,6 +1,8 @@
 // The one way the tools start Astro's CLI: with this Node (the system one may be too old for
 // Astro), from web/ unless the caller says otherwise, and without telemetry. A command, not a
 // spawn, so each caller keeps its own spawn options and Playwright can take it as a string.
+import {stripVTControlCharacters} from 'node:util'
+
 import {astroCli, quietEnv, webDir} from './repo.ts'
 
 export interface AstroCommand {
@@ -37,7 +39,10 @@ export function astroCommand(args: readonly string[]): AstroCommand {
 export function builtFiles(output: string): {rendered: string[]; reused: string[]} {
   const rendered: string[] = []
   const reused: string[] = []
-  for (const [, file = '', how] of output.matchAll(/├─ (\S+) (\(restored\)|\(cached\)|\(\+)/g)) {
+  // Astro colours its log when it thinks a terminal or FORCE_COLOR asks for it.
+  for (const [, file = '', how] of stripVTControlCharacters(output).matchAll(
+    /├─ (\S+) (\(restored\)|\(cached\)|\(\+)/g,
+  )) {
     ;(how === '(+' ? rendered : reused).push(file)
   }
   return {rendered, reused}

@@ -1,20 +1,29 @@
-import {pageText} from '../../src/site.ts'
-import {expect, expectSaved, openDocument, publish, test, withPublishedSite} from './fixtures.ts'
+import {expect, expectSaved, openDocument, publish, test, withServedSite} from './fixtures.ts'
 
-test('an editor changes an FAQ answer and publishes it, and the next build shows it', async ({page}) => {
+test('an editor changes an FAQ answer and publishes it, and the site shows it seconds later, with no one building it', async ({
+  page,
+}) => {
+  test.setTimeout(150_000)
   const answer = `Research England funds the Institute through UKRI; checked ${Date.now()}.`
-  await openDocument(page, 'FAQs', /How is the Institute funded/)
+  await withServedSite(async (siteUrl) => {
+    const faqs = new URL('about-us/faqs/', siteUrl)
+    await openDocument(page, 'FAQs', /How is the Institute funded/)
 
-  const editor = page.getByTestId('field-answer').locator('[contenteditable="true"]')
-  await expect(editor).toContainText('Research England, part of UK Research and Innovation')
-  await editor.click()
-  await page.keyboard.press('ControlOrMeta+A')
-  await page.keyboard.type(answer)
-  await expect(editor).toHaveText(answer)
+    const editor = page.getByTestId('field-answer').locator('[contenteditable="true"]')
+    await expect(editor).toContainText('Research England, part of UK Research and Innovation')
+    await editor.click()
+    await page.keyboard.press('ControlOrMeta+A')
+    await page.keyboard.type(answer)
+    await expect(editor).toHaveText(answer)
 
-  // Every keystroke reached the lake and came back through the listener: no "Saving…" left.
-  await expectSaved(page)
-  await publish(page)
-
-  await withPublishedSite(async (outDir) => expect(await pageText(outDir, '/about-us/faqs')).toContain(answer))
+    // Every keystroke reached the lake and came back through the listener: no "Saving…" left.
+    await expectSaved(page)
+    expect(await (await fetch(faqs)).text()).not.toContain(answer)
+    // The Studio shows the document published once the lake has acknowledged the publish.
+    await publish(page)
+    const published = performance.now()
+    await expect.poll(async () => (await fetch(faqs)).text(), {timeout: 60_000, intervals: [50]}).toContain(answer)
+    // Publish to live, the editor's wait (goal: under 3 s at the demo's size), printed for the record.
+    console.log(`publish to live through the Studio: ${((performance.now() - published) / 1000).toFixed(1)} s`)
+  })
 })

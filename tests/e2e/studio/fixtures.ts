@@ -4,6 +4,7 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 
+import {publishSite, serveSite} from '@itss/dev'
 import {projectEnv} from '@itss/lake'
 import {clientFor} from '@itss/lake/testing'
 import {expect, test as base, type BrowserContext, type Locator, type Page} from '@playwright/test'
@@ -122,7 +123,8 @@ export async function chooseMenuItem(page: Page, menuButton: Locator, item: stri
   await expect(async () => {
     if (!(await menuItem.isVisible())) await menuButton.click()
     await expect(menuItem).toBeEnabled({timeout: 2_000})
-    await menuItem.click({timeout: 2_000})
+    // Not waiting for what the click starts: once clicked, a retry would choose the item twice.
+    await menuItem.click({timeout: 2_000, noWaitAfter: true})
   }).toPass({timeout: 30_000})
 }
 
@@ -169,5 +171,35 @@ export async function withPublishedSite<T>(
     return await check(outDir)
   } finally {
     await removeDir(outDir)
+  }
+}
+
+/**
+ * The published site as `pnpm start` serves it from the tests' lake: built, served, and built
+ * again (incrementally) after each publish. `use` gets its address once the first build is up.
+ */
+export async function withServedSite<T>(use: (siteUrl: string) => Promise<T>): Promise<T> {
+  const workDir = await tempDir('studio-served')
+  const lake = {projectId: PROJECT_ID, token: editorToken(), httpUrl: lakeHttpUrl}
+  const site = publishSite({
+    lake,
+    workDir,
+    env: projectEnv(lake),
+    log: () => undefined,
+    warn: (line) => {
+      console.warn(line)
+    },
+  })
+  try {
+    await site.firstBuild
+    const server = await serveSite(site.root, 0)
+    try {
+      return await use(server.url)
+    } finally {
+      server.close()
+    }
+  } finally {
+    await site.close()
+    await removeDir(workDir)
   }
 }

@@ -40,7 +40,8 @@ const refresh = latestOnly(rerender, (error: unknown) => {
 // Each commit to the content backend, whoever made it. The Studio's own mutation events below
 // can come before the edit is committed; this one comes after, so the page ends on the latest text.
 // Only in the Presentation tool's frame: a preview in a tab of its own shows changes on reload.
-if (window.self !== window.top) {
+const framed = window.self !== window.top
+if (framed) {
   new EventSource(PREVIEW_CHANGES_PATH).addEventListener('change', () => void refresh())
 }
 
@@ -62,7 +63,8 @@ enableVisualEditing({
       location.reload()
       return new Promise(() => undefined)
     }
-    // An edit in the form: render again in place.
-    return refresh()
+    // An edit in the form: render again in place, in the tool's frame. (A tab the Studio opened
+    // hears of edits too, and a render in place could overlap the reader's own navigation.)
+    return framed ? refresh() : false
   },
 })
