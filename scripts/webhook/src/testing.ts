@@ -9,13 +9,17 @@ export interface Delivery {
   headers: Record<string, string>
 }
 
-/** A document webhook delivery as Sanity sends it: projected body, signature, event headers. */
+/**
+ * A document webhook delivery as Sanity sends it: projected body, signature, event headers. The
+ * body names the document, so deliveries for two documents differ even when signed in the same
+ * millisecond (identical signed bodies are a replay).
+ */
 export function sanityDelivery({
-  body = JSON.stringify({_id: 'page-home', _type: 'page', slug: 'home'}),
+  documentId = 'page-home',
+  body = JSON.stringify({_id: documentId, _type: 'page', slug: documentId.replace(/^page-/, '')}),
   secret = SECRET,
   timestamp = Date.now(),
   id = randomUUID(),
-  documentId = 'page-home',
 }: {body?: string; secret?: string; timestamp?: number; id?: string | null; documentId?: string} = {}): Delivery {
   return {
     body,
