@@ -1,4 +1,4 @@
-import {expect, expectSaved, openDocument, publish, test, withServedSite} from './fixtures.ts'
+import {expect, expectSaved, openDocument, publish, replaceText, test, withServedSite} from './fixtures.ts'
 
 test('an editor changes an FAQ answer and publishes it, and the site shows it seconds later, with no one building it', async ({
   page,
@@ -11,10 +11,7 @@ test('an editor changes an FAQ answer and publishes it, and the site shows it se
 
     const editor = page.getByTestId('field-answer').locator('[contenteditable="true"]')
     await expect(editor).toContainText('Research England, part of UK Research and Innovation')
-    await editor.click()
-    await page.keyboard.press('ControlOrMeta+A')
-    await page.keyboard.type(answer)
-    await expect(editor).toHaveText(answer)
+    await replaceText(page, editor, answer)
 
     // Every keystroke reached the lake and came back through the listener: no "Saving…" left.
     await expectSaved(page)

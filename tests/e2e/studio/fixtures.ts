@@ -123,8 +123,21 @@ export async function chooseMenuItem(page: Page, menuButton: Locator, item: stri
   await expect(async () => {
     if (!(await menuItem.isVisible())) await menuButton.click()
     await expect(menuItem).toBeEnabled({timeout: 2_000})
-    // Not waiting for what the click starts: once clicked, a retry would choose the item twice.
-    await menuItem.click({timeout: 2_000, noWaitAfter: true})
+    await menuItem.click({timeout: 2_000})
+  }).toPass({timeout: 30_000})
+}
+
+/**
+ * Types `text` into a rich-text field in place of what it holds, as an editor does: click, select
+ * all, type. Keys typed while the editor is still starting up are lost, so type again until the
+ * field holds exactly the text.
+ */
+export async function replaceText(page: Page, editor: Locator, text: string): Promise<void> {
+  await expect(async () => {
+    await editor.click()
+    await page.keyboard.press('ControlOrMeta+A')
+    await page.keyboard.type(text)
+    await expect(editor).toHaveText(text, {timeout: 2_000})
   }).toPass({timeout: 30_000})
 }
 

@@ -1,5 +1,14 @@
 import {pageText} from '../../src/site.ts'
-import {chooseMenuItem, expect, expectSaved, openDocument, publish, test, withPublishedSite} from './fixtures.ts'
+import {
+  chooseMenuItem,
+  expect,
+  expectSaved,
+  openDocument,
+  publish,
+  replaceText,
+  test,
+  withPublishedSite,
+} from './fixtures.ts'
 
 test('an editor restores an earlier revision from History and publishes it, and the site shows it again', async ({
   page,
@@ -12,9 +21,7 @@ test('an editor restores an earlier revision from History and publishes it, and 
   const answer = page.getByTestId('field-answer')
   const editor = answer.locator('[contenteditable="true"]')
   await expect(editor).toHaveText(original)
-  await editor.click()
-  await page.keyboard.press('ControlOrMeta+A')
-  await page.keyboard.type(mistake)
+  await replaceText(page, editor, mistake)
   await expectSaved(page)
   await publish(page)
 
