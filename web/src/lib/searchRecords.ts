@@ -122,6 +122,18 @@ function record(url: string, title: string, words: string[], kind: SearchKind, t
   }
 }
 
+/** A record for an item filed under topics: found by its own words and its topics' titles, filtered by both. */
+function filedRecord(
+  content: Content,
+  item: {title?: string | null; topicIds: string[] | null},
+  url: string,
+  kind: SearchKind,
+  words: string[],
+): SearchRecord {
+  const topics = topicsOf(content, item)
+  return record(url, item.title ?? '', [...words, ...titlesOf(topics)], kind, topics)
+}
+
 function pageRecord(content: Content, page: Page): SearchRecord {
   const isHome = page._id === content.settings.homePageId
   const words = wordsOf(page.summary)
@@ -179,41 +191,25 @@ export function searchRecords(content: Content): SearchRecord[] {
   const {site} = content
   return [
     ...site.pages.filter((page) => !page.seo?.noIndex).map((page) => pageRecord(content, page)),
-    ...site.news.map((article) => {
-      const topics = topicsOf(content, article)
-      return record(
-        articlePath(article),
-        article.title ?? '',
-        [articleDate(article), ...wordsOf([article.summary, article.body]), ...titlesOf(topics)],
-        'News',
-        topics,
-      )
-    }),
-    ...site.publications.map((publication) => {
-      const topics = topicsOf(content, publication)
-      return record(
-        publicationPagePath(publication),
-        publication.title ?? '',
-        [
-          ...publicationItem(publication),
-          ...authorsOf(content, publication).map((author) => author.name),
-          ...wordsOf([publication.summary, publication.body]),
-          ...titlesOf(topics),
-        ],
-        'Publication',
-        topics,
-      )
-    }),
-    ...site.events.map((event) => {
-      const topics = topicsOf(content, event)
-      return record(
-        eventPagePath(event),
-        event.title ?? '',
-        [...eventItem(event), ...wordsOf([event.summary, event.venue, event.address, event.body]), ...titlesOf(topics)],
-        'Event',
-        topics,
-      )
-    }),
+    ...site.news.map((article) =>
+      filedRecord(content, article, articlePath(article), 'News', [
+        articleDate(article),
+        ...wordsOf([article.summary, article.body]),
+      ]),
+    ),
+    ...site.publications.map((publication) =>
+      filedRecord(content, publication, publicationPagePath(publication), 'Publication', [
+        ...publicationItem(publication),
+        ...authorsOf(content, publication).map((author) => author.name),
+        ...wordsOf([publication.summary, publication.body]),
+      ]),
+    ),
+    ...site.events.map((event) =>
+      filedRecord(content, event, eventPagePath(event), 'Event', [
+        ...eventItem(event),
+        ...wordsOf([event.summary, event.venue, event.address, event.body]),
+      ]),
+    ),
     ...site.topics.map((topic) =>
       record(topicPagePath(topic), topic.title ?? '', wordsOf(topic.description), 'Page', [topic]),
     ),
