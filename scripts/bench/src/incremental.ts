@@ -35,7 +35,7 @@ export async function measureIncremental(
   const client = createClient(clientConfigFor({apiHost: lake.httpUrl, projectId: lake.projectId, token: lake.token}))
   const env = {...projectEnv(lake), SITE_BUILD_CACHE: path.join(dir, 'build-cache')}
   const outDir = path.join(dir, 'out-incremental')
-  const edited = documents.find((doc) => doc._type === 'publication' && typeof doc.summary === 'string')
+  const edited = publicationToEdit(documents)
   const navigation = documents.find((doc) => doc._id === 'navigation')
   if (!edited || !navigation)
     throw new Error('The dataset has no publication with a summary, or no navigation, to edit')
@@ -86,6 +86,10 @@ export async function measureIncremental(
   }
   return runs
 }
+
+/** The publication the benchmark's one-document edits change the summary of: the first that has one. */
+export const publicationToEdit = (documents: readonly Doc[]): Doc | undefined =>
+  documents.find((doc) => doc._type === 'publication' && typeof doc.summary === 'string')
 
 /** The navigation with its first item's label changed: a document every page shows. */
 function relabelled(navigation: Doc): Doc {

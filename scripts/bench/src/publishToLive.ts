@@ -7,6 +7,7 @@ import {publishSite, serveSite} from '@itss/dev'
 import {projectEnv, type Lake} from '@itss/lake'
 import {clientConfigFor} from '@itss/schemas/api'
 import type {Doc} from './dataset.ts'
+import {publicationToEdit} from './incremental.ts'
 
 /** How many edits are timed; the report shows each and the median. */
 const EDITS = 3
@@ -22,7 +23,7 @@ export async function measurePublishToLive(
   dir: string,
   log: (line: string) => void,
 ): Promise<number[]> {
-  const edited = documents.find((doc) => doc._type === 'publication' && typeof doc.summary === 'string')
+  const edited = publicationToEdit(documents)
   const slug = (edited?.slug as {current?: unknown} | undefined)?.current
   if (!edited || typeof slug !== 'string') throw new Error('The dataset has no publication with a summary and slug')
   const client = createClient(clientConfigFor({apiHost: lake.httpUrl, projectId: lake.projectId, token: lake.token}))
