@@ -15,9 +15,17 @@ export function isCalendarDate(value: string | null | undefined): boolean {
 
 const dayFormat = new Intl.DateTimeFormat('en-GB', {day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC'})
 
+// A site's pages show the same few thousand dates again and again (lists, cards, feeds).
+const formattedDays = new Map<string, string>()
+
 /** `2023-08-01` as `1 August 2023`; anything that is not a calendar date as given. */
 export function formatDay(value: string): string {
-  return isCalendarDate(value) ? dayFormat.format(new Date(`${value}T00:00:00Z`)) : value
+  let formatted = formattedDays.get(value)
+  if (formatted === undefined) {
+    formatted = isCalendarDate(value) ? dayFormat.format(new Date(`${value}T00:00:00Z`)) : value
+    formattedDays.set(value, formatted)
+  }
+  return formatted
 }
 
 /** Today's date in the UK, as Sanity's `date` type stores it. */

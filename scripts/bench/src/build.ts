@@ -77,9 +77,11 @@ export async function runAstroBuild(options: BuildOptions): Promise<BuildRun> {
     partial = lines.pop() ?? ''
     for (const coloured of lines) {
       const line = stripVTControlCharacters(coloured)
-      // Astro logs one `├─ /path` (or `└─`) line per page it renders.
-      if (/[├└]─ \//.test(line)) {
-        rendered++
+      // Astro logs `├─ /path` (or `└─`) for each page it renders; rendering several at a
+      // time, it may name more than one on a line.
+      const routes = line.match(/[├└]─ \//g)?.length ?? 0
+      if (routes > 0) {
+        rendered += routes
         lastRouteMs = performance.now() - started
         firstRouteMs ??= lastRouteMs
       }

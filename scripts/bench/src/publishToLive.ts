@@ -37,6 +37,8 @@ export async function measurePublishToLive(
       const page = new URL(`publications/${slug}/`, server.url)
       const times: number[] = []
       for (let i = 1; i <= EDITS; i++) {
+        // Each edit is published to a site at rest, its last search index written.
+        await site.settled()
         // The page escapes what it shows, so look for a part that needs no escaping.
         const mark = `edit ${String(i)} at ${String(Date.now())}`
         await client

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import {expect, test} from 'vitest'
 
 import {astroCommand, builtFiles, shellQuote} from './astro.ts'
@@ -8,7 +9,7 @@ test('astroCommand runs Astro with this Node, from web/, without telemetry', () 
   expect(astro.command).toBe(process.execPath)
   expect(astro.args).toEqual([astroCli, 'build', '--outDir', '/tmp/out dir'])
   expect(astro.cwd).toBe(webDir)
-  expect(astro.env).toEqual(quietEnv)
+  expect(astro.env).toEqual({...quietEnv, NODE_COMPILE_CACHE: path.join(webDir, 'node_modules/.cache/node-compile')})
   expect(astro.shell).toBe(`${shellQuote(process.execPath)} ${shellQuote(astroCli)} build --outDir '/tmp/out dir'`)
 })
 
@@ -37,4 +38,17 @@ test('builtFiles reads a coloured log too (FORCE_COLOR, or a terminal)', () => {
     '17:18:46   \u001b[32m├─\u001b[39m \u001b[2m/about-us/index.html\u001b[22m \u001b[32m(restored)\u001b[39m',
   ].join('\n')
   expect(builtFiles(log)).toEqual({rendered: ['/events/index.html'], reused: ['/about-us/index.html']})
+})
+
+test('builtFiles reads the log of pages rendered several at a time, where names and times interleave', () => {
+  const log = [
+    '21:02:39   ├─ /404.html21:02:39   ├─ /events/index.html21:02:39   ├─ /about-us/index.html (restored)',
+    '21:02:39   ├─ /rss.xml (+250ms) ',
+    ' (+251ms) ',
+    ' (+12ms) ',
+  ].join('\n')
+  expect(builtFiles(log)).toEqual({
+    rendered: ['/404.html', '/events/index.html', '/rss.xml'],
+    reused: ['/about-us/index.html'],
+  })
 })

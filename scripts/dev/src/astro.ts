@@ -1,6 +1,7 @@
 // The one way the tools start Astro's CLI: with this Node (the system one may be too old for
 // Astro), from web/ unless the caller says otherwise, and without telemetry. A command, not a
 // spawn, so each caller keeps its own spawn options and Playwright can take it as a string.
+import path from 'node:path'
 import {stripVTControlCharacters} from 'node:util'
 
 import {astroCli, quietEnv, webDir} from './repo.ts'
@@ -30,7 +31,9 @@ export function astroCommand(args: readonly string[]): AstroCommand {
     command: process.execPath,
     args: full,
     cwd: webDir,
-    env: {...quietEnv},
+    // Node keeps the compiled code of Astro, Vite and the site's modules between runs, so a
+    // rebuild after a publish starts sooner (a quarter of a second of a four-second rebuild).
+    env: {...quietEnv, NODE_COMPILE_CACHE: path.join(webDir, 'node_modules/.cache/node-compile')},
     shell: [process.execPath, ...full].map(shellQuote).join(' '),
   }
 }
@@ -39,11 +42,14 @@ export function astroCommand(args: readonly string[]): AstroCommand {
 export function builtFiles(output: string): {rendered: string[]; reused: string[]} {
   const rendered: string[] = []
   const reused: string[] = []
-  // Astro colours its log when it thinks a terminal or FORCE_COLOR asks for it.
+  // Astro colours its log when it thinks a terminal or FORCE_COLOR asks for it. Rendering pages
+  // several at a time, it names a page when it starts it and gives its time when done, so
+  // names and times interleave, even on one line; a copied file is named with "(restored)" or
+  // "(cached)" right after it.
   for (const [, file = '', how] of stripVTControlCharacters(output).matchAll(
-    /├─ (\S+) (\(restored\)|\(cached\)|\(\+)/g,
+    /[├└]─ (\S+?)(?=\s|\d\d:\d\d:\d\d\s|$)( \(restored\)| \(cached\))?/g,
   )) {
-    ;(how === '(+' ? rendered : reused).push(file)
+    ;(how ? reused : rendered).push(file)
   }
   return {rendered, reused}
 }

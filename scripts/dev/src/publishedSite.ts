@@ -1,8 +1,9 @@
 // The published site as `pnpm start` serves it: built from what a lake has published, and
-// built again after every publish, incrementally, each build switched in whole. Used by
-// `pnpm start` and by the benchmark's publish-to-live measure.
+// built again after every publish, incrementally, each build switched in whole. The search
+// index of a rebuild is written once its pages are live, so a publish waits for the pages
+// only. Used by `pnpm start` and by the benchmark's publish-to-live measure.
 import {spawn, type ChildProcess} from 'node:child_process'
-import {mkdir, rename, rm, symlink} from 'node:fs/promises'
+import {mkdir, readdir, rename, rm, symlink} from 'node:fs/promises'
 import path from 'node:path'
 
 import {createClient} from '@sanity/client'
@@ -28,6 +29,8 @@ export interface PublishedSite {
   root: string
   /** Settles when the first build has; rejects, with the build's output, if it failed. */
   firstBuild: Promise<void>
+  /** Settles when the builds started so far, and their search indexes, are done. */
+  settled(): Promise<void>
   /** Stops listening, lets a running build finish and drops a waiting one. */
   close(): Promise<void>
 }
@@ -75,30 +78,78 @@ export function publishSite({lake, workDir, env, log, warn}: PublishedSiteOption
   }
   let previousBuild: string | undefined
   let currentBuild: string | undefined
+
+  /** Points `link` at `target` in one step: a request sees the old target or the new one. */
+  const relink = async (target: string, link: string) => {
+    const next = `${link}.next`
+    await rm(next, {force: true})
+    await symlink(target, next)
+    await rename(next, link)
+  }
+
+  // Search indexes live beside the builds (`search-<n>`), and each build's `pagefind` links to
+  // one. The first build writes its own; a rebuild goes live with the index being served and
+  // leaves its search records for `indexSearch`, which runs after it, one at a time.
+  const searchIndexFiles = path.join(webDir, 'src/lib/searchIndexFiles.ts')
+  let servedIndex: string | undefined
+  let indexing = Promise.resolve()
+  const indexSearch = (recordsFile: string, n: number) => {
+    indexing = indexing.then(async () => {
+      if (closed) return
+      const started = performance.now()
+      const index = path.join(workDir, `search-${String(n)}`)
+      const result = await run(process.execPath, [searchIndexFiles, recordsFile, index], workDir, process.env)
+      await rm(recordsFile, {force: true})
+      if (!result.ok) {
+        warn(`site: the search index was not updated; searches find what they did before:\n${result.output.trim()}`)
+        return
+      }
+      if (!currentBuild) return
+      await relink(path.relative(currentBuild, index), path.join(currentBuild, 'pagefind'))
+      const replaced = servedIndex
+      servedIndex = index
+      // The builds still on disk link to the new index or the one before; older ones can go.
+      for (const name of await readdir(workDir)) {
+        const folder = path.join(workDir, name)
+        if (/^search-\d+$/.test(name) && folder !== index && folder !== replaced)
+          await rm(folder, {recursive: true, force: true})
+      }
+      log(`site: search index updated in ${seconds(started)}`)
+    })
+  }
+
   const build = async () => {
     const building = path.join(workDir, 'building')
     await (prepared ??= prepare())
+    const n = ++buildCount
+    const recordsFile = servedIndex ? path.join(workDir, `search-records-${String(n)}.json`) : undefined
     const astro = astroCommand(['build', '--root', webDir, '--outDir', building])
     const result = await run(astro.command, astro.args, workDir, {
       ...process.env,
       ...astro.env,
       ...env,
       SITE_BUILD_CACHE: path.join(workDir, 'build-cache'),
+      ...(recordsFile ? {SITE_SEARCH_RECORDS: recordsFile} : {}),
     })
     if (!result.ok) {
       await rm(building, {recursive: true, force: true})
       throw new Error(`The site did not build:\n${result.output.trim()}`)
     }
-    const outDir = path.join(workDir, `build-${String(++buildCount)}`)
+    const outDir = path.join(workDir, `build-${String(n)}`)
     await rename(building, outDir)
-    const next = `${root}.next`
-    await rm(next, {force: true})
-    await symlink(outDir, next)
-    await rename(next, root)
+    if (servedIndex) {
+      await symlink(path.relative(outDir, servedIndex), path.join(outDir, 'pagefind'))
+    } else {
+      servedIndex = path.join(workDir, `search-${String(n)}`)
+      await rename(path.join(outDir, 'pagefind'), servedIndex)
+      await symlink(path.relative(outDir, servedIndex), path.join(outDir, 'pagefind'))
+    }
+    await relink(outDir, root)
     // Keep the build just replaced a while longer: a response may still be streaming from it.
     if (previousBuild) await rm(previousBuild, {recursive: true, force: true})
     previousBuild = currentBuild
     currentBuild = outDir
+    if (recordsFile) indexSearch(recordsFile, n)
     return builtFiles(result.output)
   }
 
@@ -144,12 +195,17 @@ export function publishSite({lake, workDir, env, log, warn}: PublishedSiteOption
     firstBuild: serially(async () => {
       await build()
     }),
+    settled: async () => {
+      await chain
+      await indexing
+    },
     close: async () => {
       closed = true
       subscription.unsubscribe()
       for (const child of running) child.kill('SIGTERM')
       await scheduler.close()
       await chain
+      await indexing
     },
   }
 }

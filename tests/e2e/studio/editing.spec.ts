@@ -4,7 +4,11 @@ test('an editor changes an FAQ answer and publishes it, and the site shows it se
   page,
 }) => {
   test.setTimeout(150_000)
-  const answer = `Research England funds the Institute through UKRI; checked ${Date.now()}.`
+  // A word no page has yet, for the site's search to find: letters only, as a searcher types.
+  const word = `verified${Date.now()
+    .toString(36)
+    .replace(/\d/g, (digit) => 'abcdefghij'.charAt(Number(digit)))}`
+  const answer = `Research England funds the Institute through UKRI; ${word}.`
   await withServedSite(async (siteUrl) => {
     const faqs = new URL('about-us/faqs/', siteUrl)
     await openDocument(page, 'FAQs', /How is the Institute funded/)
@@ -22,5 +26,13 @@ test('an editor changes an FAQ answer and publishes it, and the site shows it se
     await expect.poll(async () => (await fetch(faqs)).text(), {timeout: 60_000, intervals: [50]}).toContain(answer)
     // Publish to live, the editor's wait (goal: under 3 s at the demo's size), printed for the record.
     console.log(`publish to live through the Studio: ${((performance.now() - published) / 1000).toFixed(1)} s`)
+
+    // The site's search finds the new word soon after: its index is written once the page is live.
+    const visitor = await page.context().newPage()
+    await expect(async () => {
+      await visitor.goto(new URL(`search/?q=${word}`, siteUrl).href)
+      await expect(visitor.getByRole('status')).toHaveText(`1 result for “${word}”`, {timeout: 3000})
+    }).toPass({timeout: 60_000})
+    await expect(visitor.locator('[data-search-results] a').first()).toHaveAttribute('href', /\/about-us\/faqs\/$/)
   })
 })

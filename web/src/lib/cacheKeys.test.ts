@@ -1,4 +1,4 @@
-import {describe, expect, test} from 'vitest'
+import {beforeEach, describe, expect, test, vi} from 'vitest'
 import {pageKey} from './cacheKeys.ts'
 import type {Content, Page} from './content.ts'
 
@@ -48,6 +48,16 @@ const retitled = (id: string, title: string) =>
 const shown = {_id: 'news-1', body: [{markDefs: [{page: {_ref: 'team'}}]}], image: {assetId: 'image-1'}}
 
 describe("a page's cacheKey", () => {
+  beforeEach(() => {
+    vi.stubEnv('SITE_BUILD_CACHE', '.build-cache')
+    return () => vi.unstubAllEnvs()
+  })
+
+  test('is left out of a build that keeps no cache, which would only spend time working it out', () => {
+    vi.stubEnv('SITE_BUILD_CACHE', '')
+    expect(pageKey(site(), shown)).toBe('')
+  })
+
   test('is the same for the same content, fetched again', () => {
     expect(pageKey(site(), shown)).toBe(pageKey(site(), shown))
   })
@@ -73,5 +83,13 @@ describe("a page's cacheKey", () => {
       parts.navigation = {main: [{link: {label: 'About the Institute', pageId: 'about'}}]}
     })
     expect(pageKey(relabelled, {_id: 'privacy'})).not.toBe(pageKey(site(), {_id: 'privacy'}))
+  })
+
+  test('of a list changes with a page that a document in the list links to', () => {
+    const list = (content: Content) => pageKey(content, [1, [shown, {_id: 'news-2'}]])
+    const before = site()
+    expect(list(before)).toBe(list(before))
+    expect(list(retitled('team', 'The team'))).not.toBe(list(before))
+    expect(list(retitled('privacy', 'Cookies'))).toBe(list(before))
   })
 })

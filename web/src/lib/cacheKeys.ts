@@ -2,7 +2,6 @@ import {createHash} from 'node:crypto'
 
 import type {PageSectionType} from '@itss/schemas/vocabulary'
 import type {Content, Section} from './content.ts'
-import {BUILD_NOW} from './events.ts'
 import {publicationFilters, publicationsBy} from './publications.ts'
 
 /*
@@ -18,30 +17,61 @@ import {publicationFilters, publicationsBy} from './publications.ts'
 const digest = (value: unknown): string =>
   createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 32)
 
-/**
- * What a value points at that shows with it: each image asset (`assetId`), for its address
- * and size, and each page whose id it holds (a link, a parent, a card), for that page's
- * title and address and the titles above it (breadcrumbs).
- */
-function referencesIn(content: Content, value: unknown, found = new Map<string, unknown>()): Map<string, unknown> {
-  if (typeof value === 'string') {
-    let page = content.pagesById.get(value)
-    while (page && !found.has(page._id)) {
-      found.set(page._id, [page.title, content.paths.get(page._id)])
-      page = content.pagesById.get(page.parentId ?? '')
-    }
-  } else if (Array.isArray(value)) {
-    for (const item of value) referencesIn(content, item, found)
-  } else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (key === 'assetId' && typeof item === 'string') found.set(item, content.imagesById.get(item) ?? null)
-      else referencesIn(content, item, found)
-    }
+/** Keys matter only to an incremental build; any other build gets an empty one and skips the work. */
+const incremental = () => Boolean(process.env.SITE_BUILD_CACHE)
+
+/** Adds the page `id` names, if it names one: its title and address, and the pages above it (breadcrumbs). */
+function addPage(content: Content, id: string, found: Map<string, unknown>): void {
+  let page = content.pagesById.get(id)
+  while (page && !found.has(page._id)) {
+    found.set(page._id, [page.title, content.paths.get(page._id)])
+    page = content.pagesById.get(page.parentId ?? '')
   }
-  return found
 }
 
-const keyOf = (content: Content, shown: unknown) => digest([shown, [...referencesIn(content, shown)]])
+/**
+ * `value` ready to digest, with what it points at that shows with it added to `found`: each
+ * image asset (`assetId`), for its address and size, and each page whose id it holds (a link,
+ * a parent, a card). A document in it stands as its own digest (documentDigest).
+ */
+function reduce(content: Content, value: unknown, found: Map<string, unknown>): unknown {
+  if (typeof value === 'string') addPage(content, value, found)
+  if (!value || typeof value !== 'object') return value
+  if (Array.isArray(value)) return value.map((item) => reduce(content, item, found))
+  if ('_id' in value) return documentDigest(content, value)
+  return reduceFields(content, value, found)
+}
+
+function reduceFields(content: Content, value: object, found: Map<string, unknown>): Record<string, unknown> {
+  const reduced: Record<string, unknown> = {}
+  for (const [key, item] of Object.entries(value)) {
+    if (key === 'assetId' && typeof item === 'string') found.set(item, content.imagesById.get(item) ?? null)
+    reduced[key] = reduce(content, item, found)
+  }
+  return reduced
+}
+
+// Worked out once a build for each document: a publication shows on its page, in lists, on
+// its topics' pages and beside its authors.
+const documentDigests = new WeakMap<Content, WeakMap<object, string>>()
+
+/** A document's digest: its fields, and the pages and images they point at. */
+function documentDigest(content: Content, document: object): string {
+  let known = documentDigests.get(content)
+  if (!known) documentDigests.set(content, (known = new WeakMap()))
+  let key = known.get(document)
+  if (key === undefined) {
+    const found = new Map<string, unknown>()
+    key = digest([reduceFields(content, document, found), [...found]])
+    known.set(document, key)
+  }
+  return key
+}
+
+function keyOf(content: Content, shown: unknown): string {
+  const found = new Map<string, unknown>()
+  return digest([reduce(content, shown, found), [...found]])
+}
 
 const frames = new WeakMap<Content, string>()
 
@@ -65,14 +95,12 @@ function frameKey(content: Content): string {
 
 /** A page's cacheKey: the frame, and everything `shown` holds, with the images and pages it points at. */
 export function pageKey(content: Content, shown: unknown): string {
-  return `${frameKey(content)}.${keyOf(content, shown)}`
+  return incremental() ? `${frameKey(content)}.${keyOf(content, shown)}` : ''
 }
 
 /** A file's cacheKey: its bytes. */
-export const fileKey = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('base64url')
-
-/** The moment the build counts as now, for what it decides (upcoming or past, a calendar's stamp). */
-export const nowKey = () => BUILD_NOW.toISOString()
+export const fileKey = (bytes: Uint8Array): string =>
+  incremental() ? createHash('sha256').update(bytes).digest('base64url') : ''
 
 /**
  * What each section type shows beyond its own fields, as its component reads it. Typed over

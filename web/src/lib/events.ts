@@ -125,8 +125,9 @@ export function calendar(content: Content, site: URL, name: string, events: Site
       id: `${event._id}@${site.hostname}`,
       start: new Date(event.start ?? ''),
       end: new Date(event.end ?? ''),
-      // When this copy of the event was made: the build's moment, the same for every file of a build.
-      stamp: BUILD_NOW,
+      // Without a METHOD, DTSTAMP is when the event was last revised (RFC 5545, 3.8.7.2): the
+      // same in every build until the event changes, so its file is rebuilt only then.
+      stamp: new Date(event._updatedAt),
       summary: notice ? `${notice}: ${event.title ?? ''}` : (event.title ?? ''),
       description: details.filter(Boolean).join('\n\n'),
       location: eventLocation(event),

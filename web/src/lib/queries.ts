@@ -44,7 +44,7 @@ export const siteQuery = defineQuery(`{
   },
   "files": *[_type == "sanity.fileAsset"]{_id, url, size, mimeType, extension},
   "events": *[_type == "event"] | order(start asc, _id asc){
-    _id, _type, _createdAt, title, "slug": slug.current, start, end, format, venue, address, joining,
+    _id, _type, _createdAt, _updatedAt, title, "slug": slug.current, start, end, format, venue, address, joining,
     registrationUrl, registrationCloses, status, summary, body, "topicIds": topics[]._ref, example
   },
   "redirects": *[_type == "redirect"] | order(_id asc){_id, from, "toId": to._ref, toAddress, kind},

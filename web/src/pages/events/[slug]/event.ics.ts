@@ -1,5 +1,5 @@
 import type {APIRoute, GetStaticPaths} from 'astro'
-import {nowKey, pageKey} from '../../../lib/cacheKeys.ts'
+import {pageKey} from '../../../lib/cacheKeys.ts'
 import {loadContent, type SiteEvent} from '../../../lib/content.ts'
 import {calendar, calendarResponse} from '../../../lib/events.ts'
 import {siteUrl} from '../../../lib/siteUrl.ts'
@@ -9,8 +9,7 @@ export const getStaticPaths = (async () => {
   return content.site.events.map((event) => ({
     params: {slug: event.slug ?? ''},
     props: {event},
-    // Stamped with the build's moment.
-    cacheKey: pageKey(content, [event, nowKey()]),
+    cacheKey: pageKey(content, event),
   }))
 }) satisfies GetStaticPaths
 
