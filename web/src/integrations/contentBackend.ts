@@ -97,7 +97,10 @@ export function contentBackend(): AstroIntegration {
   return {
     name: 'itss:content-backend',
     hooks: {
-      'astro:build:start': async ({logger}) => {
+      // A build asks for its content as soon as its config is read, so the query runs while
+      // Vite bundles the pages.
+      'astro:config:setup': async ({command, logger}) => {
+        if (command !== 'build') return
         await start((line) => logger.info(line))
         prefetchBuildContent(ensureLocalLake)
       },
