@@ -137,13 +137,12 @@ export function publishSite({lake, workDir, env, log, warn}: PublishedSiteOption
     }
     const outDir = path.join(workDir, `build-${String(n)}`)
     await rename(building, outDir)
-    if (servedIndex) {
-      await symlink(path.relative(outDir, servedIndex), path.join(outDir, 'pagefind'))
-    } else {
+    // The first build's own index moves out beside the builds, to be linked like any other.
+    if (!servedIndex) {
       servedIndex = path.join(workDir, `search-${String(n)}`)
       await rename(path.join(outDir, 'pagefind'), servedIndex)
-      await symlink(path.relative(outDir, servedIndex), path.join(outDir, 'pagefind'))
     }
+    await symlink(path.relative(outDir, servedIndex), path.join(outDir, 'pagefind'))
     await relink(outDir, root)
     // Keep the build just replaced a while longer: a response may still be streaming from it.
     if (previousBuild) await rm(previousBuild, {recursive: true, force: true})

@@ -12,8 +12,9 @@ const META_CSP = /<meta http-equiv="content-security-policy" content="([^"]+)"/i
  * is read first, and the rest only if it is not there; read in one go, without a round trip to
  * the thread pool per file, as a build of 10,000 documents has over 12,000 pages.
  */
+const head = Buffer.alloc(8192)
+
 function policyOf(page: string): string {
-  const head = Buffer.alloc(8192)
   const file = openSync(page, 'r')
   let text: string
   try {
