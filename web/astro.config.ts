@@ -40,6 +40,9 @@ export default defineConfig({
       styleDirective: {resources: [...STYLE_SOURCES]},
     },
   },
+  // The draft preview is what editors see beside the form: Astro's developer toolbar stays out of
+  // it (and so do the dependencies it would have Vite bundle on its first load).
+  devToolbar: {enabled: false},
   // The draft preview's visual-editing script (src/scripts/visualEditing.ts) is linked from
   // pages rather than found by Vite's scan; bundled at start, its first load causes no reload.
   vite: {

@@ -99,7 +99,11 @@ export function contentBackend(): AstroIntegration {
     hooks: {
       // A build asks for its content as soon as its config is read, so the query runs while
       // Vite bundles the pages.
-      'astro:config:setup': async ({command, logger}) => {
+      'astro:config:setup': async ({command, logger, updateConfig}) => {
+        // The draft preview pre-bundles its scripts' dependencies in a folder of its own: a build
+        // in the same project (a publish, while editors preview) rewrites Vite's shared one, after
+        // which the preview answers its pages' script requests with 504s and they lose live editing.
+        if (command === 'dev') updateConfig({vite: {cacheDir: 'node_modules/.vite/draft-preview'}})
         if (command !== 'build') return
         await start((line) => logger.info(line))
         prefetchBuildContent(ensureLocalLake)
