@@ -4,7 +4,9 @@
 import {startDraftPreview, type DraftPreview} from '@itss/dev'
 import type {Lake} from '@itss/lake'
 import {freePort} from '@itss/lake/testing'
+import {clientConfigFor} from '@itss/schemas/api'
 import {resolvePagePaths, servedPath} from '@itss/schemas/paths'
+import {createClient, type SanityDocument} from '@sanity/client'
 import {parse} from 'node-html-parser'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {removeDir, startDemoLake} from './site.ts'
@@ -94,6 +96,36 @@ describe('the draft preview', () => {
     expect((await get('/robots.txt')).status).toBe(200)
     expect((await get('/favicon.svg')).status).toBe(200)
   })
+
+  test("shows an editor's unfinished draft as published, and names its problem, instead of failing every page", async () => {
+    if (!lake) throw new Error('no lake')
+    const client = createClient(clientConfigFor({apiHost: lake.httpUrl, projectId: lake.projectId, token: lake.token}))
+    // A new article with a title and no address yet, as the Studio saves it while it is written,
+    // and the FAQs page's draft retitled; only the article fails the checks.
+    const faqsPage = await client.fetch<SanityDocument<{title: string}>>(
+      '*[_type == "page" && slug.current == "faqs"][0]',
+    )
+    await client
+      .transaction()
+      .create({_id: 'drafts.unfinished-article', _type: 'newsArticle', title: 'An article still being written'})
+      .createOrReplace({...faqsPage, _id: `drafts.${faqsPage._id}`, title: 'Questions, answered'})
+      .commit()
+    try {
+      const news = await get('/news/')
+      expect(news.status).toBe(200)
+      const problems = parse(news.body).querySelector('.draft-banner--problems')?.text ?? ''
+      expect(problems).toContain('unfinished-article slug')
+      expect(news.body).not.toContain('An article still being written')
+      // The other drafts still show.
+      const faqs = await get('/about-us/faqs/')
+      expect(parse(faqs.body).querySelector('h1')?.text).toBe('Questions, answered')
+    } finally {
+      await client.transaction().delete('drafts.unfinished-article').delete(`drafts.${faqsPage._id}`).commit()
+    }
+    const faqs = await get('/about-us/faqs/')
+    expect(parse(faqs.body).querySelector('h1')?.text).toBe(faqsPage.title)
+    expect(parse(faqs.body).querySelector('.draft-banner--problems')).toBeNull()
+  }, 60_000)
 
   test('answers an unknown address with the 404 page', async () => {
     const answer = await get('/no-such-page/')

@@ -35,6 +35,7 @@ function site(
     imagesById: new Map(images.map((image) => [image._id, image])),
     isDraftPreview: false,
     previewRelease: undefined,
+    setAside: [],
   } as unknown as Content
 }
 

@@ -35,14 +35,19 @@ export interface ContentProblem {
   message: string
 }
 
+/** `The content has 2 problems; <outcome>:` and a line for each. */
+export function describeProblems(problems: ContentProblem[], outcome: string): string {
+  return (
+    `The content has ${problems.length} problem${problems.length === 1 ? '' : 's'}; ${outcome}:\n` +
+    problems.map((p) => `  - ${p.documentId} ${p.field}: ${p.message}`).join('\n')
+  )
+}
+
 /** Thrown when content would make a broken page; lists every problem, not just the first. */
 export class ContentError extends Error {
   readonly problems: ContentProblem[]
   constructor(problems: ContentProblem[]) {
-    super(
-      `The content has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was built:\n` +
-        problems.map((p) => `  - ${p.documentId} ${p.field}: ${p.message}`).join('\n'),
-    )
+    super(describeProblems(problems, 'nothing was built'))
     this.name = 'ContentError'
     this.problems = problems
   }
@@ -325,4 +330,50 @@ interface PortableTextNode {
 /** Dated documents oldest first (ties by id), the order in which they are given their addresses. */
 function oldestFirst<T extends {_id: string; date: string | null}>(documents: readonly T[]): T[] {
   return [...documents].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a._id.localeCompare(b._id))
+}
+
+/**
+ * The draft preview's content with the drafts that fail the checks set aside: each such document
+ * shows as it is published (`published`, the same query without drafts), or not at all if it never
+ * was, so one editor's unfinished draft (a new article still without an address) does not stop
+ * everyone's preview. Documents that point at a set-aside draft are set aside in turn. Returns the
+ * problems of the drafts set aside, or throws when the published versions do not pass either.
+ */
+export function setAsideBrokenDrafts(
+  site: SiteQueryResult,
+  published: SiteQueryResult,
+  problems: ContentProblem[],
+): {site: SiteQueryResult; setAside: ContentProblem[]} {
+  const ids = new Set<string>()
+  const setAside: ContentProblem[] = []
+  let current = site
+  let remaining = problems
+  while (remaining.some((problem) => !ids.has(problem.documentId))) {
+    for (const problem of remaining) ids.add(problem.documentId)
+    setAside.push(...remaining)
+    current = withPublished(site, published, ids)
+    remaining = checkContent(current)
+  }
+  if (remaining.length > 0) throw new ContentError(remaining)
+  return {site: current, setAside}
+}
+
+/** `site` with the documents in `ids` as `published` has them, and without those it lacks. */
+function withPublished(site: SiteQueryResult, published: SiteQueryResult, ids: Set<string>): SiteQueryResult {
+  const swapped = ids.has.bind(ids)
+  const entries = Object.entries(site).map(([key, value]: [string, unknown]) => {
+    const fallback = (published as Record<string, unknown>)[key]
+    if (Array.isArray(value)) {
+      const publishedById = new Map((fallback as {_id?: string}[]).map((doc) => [doc._id, doc]))
+      const kept = value.flatMap((doc: {_id?: string}) => {
+        if (doc._id === undefined || !swapped(doc._id)) return [doc]
+        const original = publishedById.get(doc._id)
+        return original ? [original] : []
+      })
+      return [key, kept]
+    }
+    const id = (value as {_id?: string} | null)?._id
+    return [key, id !== undefined && swapped(id) ? fallback : value]
+  })
+  return Object.fromEntries(entries) as SiteQueryResult
 }

@@ -3,7 +3,13 @@ import type {AsyncLocalStorage} from 'node:async_hooks'
 import {pageChain, resolvePagePaths, sectionPath, servedPath} from '@itss/schemas/paths'
 import type {SiteQueryResult} from '../sanity.types.ts'
 import {announceBuildContent} from './buildContent.ts'
-import {checkContent, ContentError} from './checkContent.ts'
+import {
+  checkContent,
+  ContentError,
+  describeProblems,
+  setAsideBrokenDrafts,
+  type ContentProblem,
+} from './checkContent.ts'
 import {siteQuery} from './queries.ts'
 import {connectContent} from './sanity.ts'
 import {fetchDocuments, type DocumentFile} from './documents.ts'
@@ -46,6 +52,8 @@ export interface Content {
   isDraftPreview: boolean
   /** The release the draft preview shows the site with, if one was asked for. */
   previewRelease: string | undefined
+  /** Drafts the preview shows as published, because they fail the content checks (why, for each). */
+  setAside: ContentProblem[]
 }
 
 let loading: Promise<Content> | undefined
@@ -109,7 +117,7 @@ async function fetchContent(
   const source = await connectContent(env, release, ensureLake)
   try {
     const started = performance.now()
-    const site = await source.client.fetch(siteQuery)
+    let site = await source.client.fetch(siteQuery)
     const documents = Object.values(site).reduce(
       (n, value) => n + (Array.isArray(value) ? value.length : value ? 1 : 0),
       0,
@@ -119,7 +127,14 @@ async function fetchContent(
     )
 
     const problems = checkContent(site)
-    if (problems.length > 0 || !site.settings) throw new ContentError(problems)
+    let setAside: ContentProblem[] = []
+    if (problems.length > 0 && source.perspective !== 'published') {
+      // A preview shows the drafts that fail as they are published; a build of drafts says so too.
+      const published = await source.client.fetch(siteQuery, {}, {perspective: 'published'})
+      ;({site, setAside} = setAsideBrokenDrafts(site, published, problems))
+      console.warn(`[content] ${describeProblems(setAside, 'shown as published')}`)
+    } else if (problems.length > 0) throw new ContentError(problems)
+    if (!site.settings) throw new ContentError([])
 
     return {
       site,
@@ -134,6 +149,7 @@ async function fetchContent(
       redirects: redirectRules(site),
       isDraftPreview: source.perspective !== 'published',
       previewRelease: Array.isArray(source.perspective) ? source.perspective[0] : undefined,
+      setAside,
     }
   } finally {
     await source.close()

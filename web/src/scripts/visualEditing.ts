@@ -13,7 +13,7 @@ import {latestOnly, PREVIEW_CHANGES_PATH} from '../lib/livePreview.ts'
 async function rerender(): Promise<void> {
   // Same origin, so the preview's cookies (handshake session, release) go with it.
   const response = await fetch(location.href, {cache: 'no-store', headers: {Accept: 'text/html'}})
-  // A draft that fails the content checks renders an error: the last good render stays.
+  // Content that fails the checks even as published renders an error: the last good render stays.
   if (!response.ok) return
   const next = new DOMParser().parseFromString(await response.text(), 'text/html')
   const {scrollX, scrollY} = window
@@ -23,7 +23,7 @@ async function rerender(): Promise<void> {
     restoreFocus: true,
     ignoreActiveValue: true,
     callbacks: {
-      // What scripts added to the body (Astro's dev toolbar, for one) is not in the server's HTML.
+      // What scripts added to the body (visual editing's overlays, for one) is not in the server's HTML.
       beforeNodeRemoved: (node) => !(node.parentNode === document.body && node.localName.includes('-')),
       // A <details> stays open or closed as the reader left it.
       beforeAttributeUpdated: (name, element) => !(name === 'open' && element instanceof HTMLDetailsElement),
