@@ -19,7 +19,7 @@ const singletonActions = new Set(['publish', 'discardChanges', 'restore'])
 const routable = new Set<string>(ROUTABLE_TYPES)
 
 /** The draft-preview server (`pnpm preview`); set SANITY_STUDIO_PREVIEW_URL at build time to move it. */
-const previewOrigin = process.env.SANITY_STUDIO_PREVIEW_URL ?? 'http://localhost:4322'
+const previewOrigin = process.env.SANITY_STUDIO_PREVIEW_URL ?? 'http://127.0.0.1:4322'
 
 /** A page's site path, resolved as the site resolves it (in a release, as it will be once published). */
 async function pagePath(client: SanityClient, id: string, release: string | undefined): Promise<string> {

@@ -2,11 +2,13 @@
 // drafts, `data-sanity` attributes and the visual-editing script only to a browser that came
 // through the Presentation tool's handshake; the production build has none of it on any page.
 import {measureBuild} from '@itss/bench'
-import {startDraftPreview, type DraftPreview} from '@itss/dev'
+import {chromiumLaunchOptions, startDraftPreview, type DraftPreview} from '@itss/dev'
 import type {Lake} from '@itss/lake'
 import {clientFor, freePort} from '@itss/lake/testing'
 import {createPreviewSecret} from '@sanity/preview-url-secret/create-secret'
+import {chromium} from '@playwright/test'
 import {readFile} from 'node:fs/promises'
+import {createServer} from 'node:http'
 import path from 'node:path'
 import {afterAll, beforeAll, expect, test} from 'vitest'
 import {buildSite, builtFiles, builtPages, removeDir, startDemoLake, tempDir} from './site.ts'
@@ -83,6 +85,42 @@ test('beyond loopback, the draft preview shows drafts and click-to-edit only aft
   expect(shown).toMatch(
     new RegExp(`data-sanity="id=${member._id};type=teamMember;path=role[^"]*"[^>]*>\\s*${member.role}`),
   )
+}, 60_000)
+
+test("framed from another site, as the Presentation tool frames it, the handshake's session holds", async () => {
+  if (!lake || !preview) throw new Error('the lake or the preview is not running')
+  const client = clientFor(lake)
+  const page = await client.getDocument('page-meet-the-team')
+  if (!page) throw new Error('The demo dataset has no page-meet-the-team')
+  const draftTitle = `The team, drafted at ${Date.now()}`
+  await client.createOrReplace({...page, _id: 'drafts.page-meet-the-team', title: draftTitle})
+  const {secret} = await createPreviewSecret(client, 'test', 'http://localhost:3333/presentation', 'pLakeEditor')
+
+  // The Studio stands in as a page on localhost; the preview is framed from 127.0.0.1, another site.
+  const framed = new URL(`/preview-mode/enable/?sanity-preview-secret=${secret}`, preview.url)
+  framed.hostname = '127.0.0.1'
+  framed.searchParams.set('sanity-preview-pathname', PAGE)
+  const studio = createServer((_, res) =>
+    res.end(`<!doctype html><title>Studio</title><iframe src="${framed.href}" title="Preview"></iframe>`),
+  )
+  await new Promise<void>((resolve) => studio.listen(0, '127.0.0.1', resolve))
+  const browser = await chromium.launch(chromiumLaunchOptions())
+  try {
+    const tab = await browser.newPage()
+    const address = studio.address()
+    if (address === null || typeof address === 'string') throw new Error('the stand-in Studio has no port')
+    await tab.goto(`http://localhost:${String(address.port)}/`)
+    const frame = tab.frameLocator('iframe')
+    // After the handshake's redirect, and on a page followed from it: drafts and click-to-edit.
+    await frame.locator('h1', {hasText: draftTitle}).waitFor({timeout: 30_000})
+    await frame.locator('a[href="/"]').first().click()
+    await frame.locator('h1', {hasNotText: draftTitle}).waitFor({timeout: 30_000})
+    expect(await frame.locator('.draft-banner').textContent()).toContain('Draft preview.')
+    expect(await frame.locator('script[src*="visualEditing"]').count()).toBe(1)
+  } finally {
+    await browser.close()
+    studio.close()
+  }
 }, 60_000)
 
 test('the production build has no data-sanity attributes, stega characters or visual-editing script on any page', async () => {

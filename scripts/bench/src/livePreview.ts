@@ -51,7 +51,7 @@ export async function runLivePreview(
       buildStudio({
         outDir: studioDir,
         httpsPort,
-        previewUrl: `http://localhost:${String(previewPort)}`,
+        previewUrl: `http://127.0.0.1:${String(previewPort)}`,
         log: (line) => output.push(line),
       }),
       startDraftPreview({port: previewPort, env: {...process.env, LAKE_DATA_DIR: lake.dataDir}}),

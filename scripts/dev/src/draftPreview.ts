@@ -74,6 +74,8 @@ export async function startDraftPreview(options: {
     clearTimeout(force)
   }
 
+  // Addressed as 127.0.0.1, a site apart from the Studio's (localhost), as a deployed preview is:
+  // the Presentation tool's frame then runs in a browser process of its own, not held up by typing.
   const origin = `http://127.0.0.1:${options.port}`
   // Killed by a signal (the abort), the server has a signalCode and no exitCode.
   for (const deadline = Date.now() + 120_000; Date.now() < deadline && running();) {
@@ -81,7 +83,7 @@ export async function startDraftPreview(options: {
       (response) => response.ok,
       () => false,
     )
-    if (answered) return {url: `http://localhost:${options.port}`, output: () => output, close}
+    if (answered) return {url: origin, output: () => output, close}
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
   await close()

@@ -169,7 +169,7 @@ async function main(): Promise<void> {
           const ok = await buildStudio({
             outDir,
             httpsPort,
-            previewUrl: `http://localhost:${String(PREVIEW_PORT)}`,
+            previewUrl: `http://127.0.0.1:${String(PREVIEW_PORT)}`,
             log: (line) => lines.push(line),
             signal: startup.signal,
           })

@@ -15,7 +15,7 @@ export const lakeBrowserOrigin = `https://${PROJECT_ID}.localhost:${LAKE_HTTPS_P
 /** What Node-side clients and builds call. */
 export const lakeHttpUrl = `http://127.0.0.1:${LAKE_HTTP_PORT}`
 /** The draft-preview dev server (`pnpm preview`) the Studio's Preview action opens. */
-export const previewUrl = `http://localhost:${PREVIEW_PORT}`
+export const previewUrl = `http://127.0.0.1:${PREVIEW_PORT}`
 
 /** The ports the tests' lake serves, so the restart test can start it again on them. */
 export const lakePortArgs = ['--port', String(LAKE_HTTP_PORT), '--https-port', String(LAKE_HTTPS_PORT)]

@@ -1,5 +1,7 @@
 import {AsyncLocalStorage} from 'node:async_hooks'
 import {randomBytes} from 'node:crypto'
+import type {IncomingMessage} from 'node:http'
+import type {TLSSocket} from 'node:tls'
 
 import {ensureLocalLake} from '@itss/lake/local'
 import {PREVIEW_MODE_ENABLE_PATH} from '@itss/schemas/paths'
@@ -13,6 +15,22 @@ import {contentChanges, streamChanges} from './previewChanges.ts'
 /** Shared with `loadContent` (src/lib/content.ts), which runs in this process in dev. */
 const DEV_REQUEST_KEY = Symbol.for('itss.devPageRequest')
 
+/**
+ * The attributes of the preview's cookies. The Presentation tool frames the preview, usually from
+ * another site (the Studio's), where browsers hold back `SameSite=Lax` cookies; `None` needs
+ * `Secure`, which browsers accept over HTTPS and from loopback, and `Partitioned` keeps the cookie
+ * where third-party cookies are blocked (it is the Studio's frame's alone). Plain HTTP beyond
+ * loopback can only keep them for the same site.
+ */
+function cookieAttributes(req: Pick<IncomingMessage, 'headers' | 'socket'>): string {
+  const host = new URL(`http://${req.headers.host ?? 'localhost'}`).hostname
+  const secure =
+    (req.socket as Partial<TLSSocket>).encrypted === true ||
+    req.headers['x-forwarded-proto'] === 'https' ||
+    /^(localhost|.+\.localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(host)
+  return secure ? 'Path=/; SameSite=None; Secure; Partitioned' : 'Path=/; SameSite=Lax'
+}
+
 /** Remembers which release the draft preview shows, so links followed from a page keep showing it. */
 const RELEASE_COOKIE = 'itss-preview-release'
 
@@ -20,14 +38,15 @@ const RELEASE_COOKIE = 'itss-preview-release'
  * The release a page request previews: `?release=<id>` chooses one (and an empty value
  * leaves it), otherwise the one chosen before in this browser. Release ids are letters and digits.
  */
-function previewRelease(url: string | undefined, cookie: string | undefined): {release?: string; setCookie?: string} {
-  const asked = new URL(url ?? '/', 'http://dev').searchParams.get('release')
+function previewRelease(req: IncomingMessage): {release?: string; setCookie?: string} {
+  const asked = new URL(req.url ?? '/', 'http://dev').searchParams.get('release')
   if (asked === null) {
-    const remembered = new RegExp(`(?:^|;\\s*)${RELEASE_COOKIE}=([A-Za-z0-9_-]+)`).exec(cookie ?? '')?.[1]
+    const remembered = new RegExp(`(?:^|;\\s*)${RELEASE_COOKIE}=([A-Za-z0-9_-]+)`).exec(req.headers.cookie ?? '')?.[1]
     return remembered ? {release: remembered} : {}
   }
-  if (!/^[A-Za-z0-9_-]+$/.test(asked)) return {setCookie: `${RELEASE_COOKIE}=; Path=/; Max-Age=0`}
-  return {release: asked, setCookie: `${RELEASE_COOKIE}=${asked}; Path=/; SameSite=Lax`}
+  const attributes = cookieAttributes(req)
+  if (!/^[A-Za-z0-9_-]+$/.test(asked)) return {setCookie: `${RELEASE_COOKIE}=; ${attributes}; Max-Age=0`}
+  return {release: asked, setCookie: `${RELEASE_COOKIE}=${asked}; ${attributes}`}
 }
 
 /** Marks a browser that came through the Presentation tool's handshake (PREVIEW_MODE_ENABLE_PATH). */
@@ -39,9 +58,10 @@ const SESSION_COOKIE = 'itss-preview-session'
  * page asked for, or 401.
  */
 async function enablePreviewMode(
-  url: string,
+  req: IncomingMessage & {originalUrl?: string | undefined},
   sessions: Set<string>,
 ): Promise<{status: number; headers: Record<string, string>}> {
+  const url = req.originalUrl ?? req.url ?? ''
   // The token that reads drafts also reads the secret documents.
   const source = await connectContent({...process.env, SANITY_PERSPECTIVE: 'drafts'}, undefined, ensureLocalLake)
   try {
@@ -54,7 +74,7 @@ async function enablePreviewMode(
       status: 307,
       headers: {
         Location: redirectTo.startsWith('/') ? redirectTo : '/',
-        'Set-Cookie': `${SESSION_COOKIE}=${session}; Path=/; HttpOnly; SameSite=Lax`,
+        'Set-Cookie': `${SESSION_COOKIE}=${session}; HttpOnly; ${cookieAttributes(req)}`,
       },
     }
   } finally {
@@ -122,7 +142,7 @@ export function contentBackend(): AstroIntegration {
           return session !== undefined && sessions.has(session)
         }
         server.middlewares.use(PREVIEW_MODE_ENABLE_PATH, (req, res) => {
-          enablePreviewMode(req.originalUrl ?? req.url ?? '', sessions).then(
+          enablePreviewMode(req, sessions).then(
             ({status, headers}) => {
               res.writeHead(status, {...headers, 'Cache-Control': 'no-store'}).end()
             },
@@ -145,7 +165,7 @@ export function contentBackend(): AstroIntegration {
             next()
             return
           }
-          const {release, setCookie} = previewRelease(req.url, req.headers.cookie)
+          const {release, setCookie} = previewRelease(req)
           if (setCookie) res.setHeader('Set-Cookie', setCookie)
           // Astro keeps getStaticPaths() results until a source file changes, and pages get
           // their document from there; this is the event Astro itself clears them on.
