@@ -4,7 +4,14 @@
 // into, and each keystroke is timed until the framed preview shows it.
 import path from 'node:path'
 
-import {buildStudio, chromiumLaunchOptions, lakeHttpsPort, serveStudioFiles, startDraftPreview} from '@itss/dev'
+import {
+  buildStudio,
+  chromiumLaunchOptions,
+  draftPreviewOrigin,
+  lakeHttpsPort,
+  serveStudioFiles,
+  startDraftPreview,
+} from '@itss/dev'
 import {startLake} from '@itss/lake'
 import {demoDatasetDir} from '@itss/lake/local'
 import {freePort} from '@itss/lake/testing'
@@ -51,7 +58,7 @@ export async function runLivePreview(
       buildStudio({
         outDir: studioDir,
         httpsPort,
-        previewUrl: `http://127.0.0.1:${String(previewPort)}`,
+        previewUrl: draftPreviewOrigin(previewPort),
         log: (line) => output.push(line),
       }),
       startDraftPreview({port: previewPort, env: {...process.env, LAKE_DATA_DIR: lake.dataDir}}),

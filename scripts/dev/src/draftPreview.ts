@@ -12,6 +12,13 @@ import {astroCommand} from './astro.ts'
 
 export const DEFAULT_PREVIEW_PORT = 4322
 
+/**
+ * Where the draft preview on `port` is addressed: as 127.0.0.1, a site apart from the Studio's
+ * (localhost), as a deployed preview is, so the Presentation tool's frame runs in a browser
+ * process of its own, not held up by the editor's typing.
+ */
+export const draftPreviewOrigin = (port: number) => `http://127.0.0.1:${String(port)}`
+
 export interface DraftPreview {
   url: string
   /** What the dev server has printed so far. */
@@ -74,9 +81,7 @@ export async function startDraftPreview(options: {
     clearTimeout(force)
   }
 
-  // Addressed as 127.0.0.1, a site apart from the Studio's (localhost), as a deployed preview is:
-  // the Presentation tool's frame then runs in a browser process of its own, not held up by typing.
-  const origin = `http://127.0.0.1:${options.port}`
+  const origin = draftPreviewOrigin(options.port)
   // Killed by a signal (the abort), the server has a signalCode and no exitCode.
   for (const deadline = Date.now() + 120_000; Date.now() < deadline && running();) {
     const answered = await fetch(`${origin}/robots.txt`).then(

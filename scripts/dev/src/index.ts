@@ -3,7 +3,7 @@
 export {astroCli, quietEnv, repoRoot, webDir} from './repo.ts'
 export {astroCommand, builtFiles, type AstroCommand} from './astro.ts'
 export {chromiumLaunchOptions} from './chromium.ts'
-export {DEFAULT_PREVIEW_PORT, startDraftPreview, type DraftPreview} from './draftPreview.ts'
+export {DEFAULT_PREVIEW_PORT, draftPreviewOrigin, startDraftPreview, type DraftPreview} from './draftPreview.ts'
 export {publishSite, type PublishedSite} from './publishedSite.ts'
 export {serveSite} from './serveSite.ts'
 export {buildStudio, lakeHttpsPort, serveStudioFiles, studioLoginUrl, type StudioServer} from './serveStudio.ts'

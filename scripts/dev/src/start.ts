@@ -12,7 +12,7 @@ import {mkdtemp, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
-import {DEFAULT_PREVIEW_PORT, startDraftPreview, type DraftPreview} from './draftPreview.ts'
+import {DEFAULT_PREVIEW_PORT, draftPreviewOrigin, startDraftPreview, type DraftPreview} from './draftPreview.ts'
 import {DEFAULT_HTTP_PORT, DEFAULT_HTTPS_PORT, findRunningLake, type Lake} from '@itss/lake'
 import {ensureLocalLake, lakeDataDir} from '@itss/lake/local'
 import {checkPorts, portFromEnv, portTakenMessage, suggestPort} from './ports.ts'
@@ -169,7 +169,7 @@ async function main(): Promise<void> {
           const ok = await buildStudio({
             outDir,
             httpsPort,
-            previewUrl: `http://127.0.0.1:${String(PREVIEW_PORT)}`,
+            previewUrl: draftPreviewOrigin(PREVIEW_PORT),
             log: (line) => lines.push(line),
             signal: startup.signal,
           })

@@ -3,6 +3,8 @@
 import path from 'node:path'
 import {ensureLake, type Lake, type LakeOptions} from './index.ts'
 
+export {isLoopbackHostname} from './http/cors.ts'
+
 const repoRoot = path.resolve(import.meta.dirname, '../../..')
 
 /** The local backend's working data and the demo dataset it is seeded from. */

@@ -3,6 +3,8 @@
 import os from 'node:os'
 import path from 'node:path'
 
+import {draftPreviewOrigin} from '@itss/dev'
+
 export const STUDIO_PORT = 3533
 export const LAKE_HTTP_PORT = 3501
 export const LAKE_HTTPS_PORT = 3543
@@ -15,7 +17,7 @@ export const lakeBrowserOrigin = `https://${PROJECT_ID}.localhost:${LAKE_HTTPS_P
 /** What Node-side clients and builds call. */
 export const lakeHttpUrl = `http://127.0.0.1:${LAKE_HTTP_PORT}`
 /** The draft-preview dev server (`pnpm preview`) the Studio's Preview action opens. */
-export const previewUrl = `http://127.0.0.1:${PREVIEW_PORT}`
+export const previewUrl = draftPreviewOrigin(PREVIEW_PORT)
 
 /** The ports the tests' lake serves, so the restart test can start it again on them. */
 export const lakePortArgs = ['--port', String(LAKE_HTTP_PORT), '--https-port', String(LAKE_HTTPS_PORT)]

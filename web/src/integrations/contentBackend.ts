@@ -3,7 +3,7 @@ import {randomBytes} from 'node:crypto'
 import type {IncomingMessage} from 'node:http'
 import type {TLSSocket} from 'node:tls'
 
-import {ensureLocalLake} from '@itss/lake/local'
+import {ensureLocalLake, isLoopbackHostname} from '@itss/lake/local'
 import {PREVIEW_MODE_ENABLE_PATH} from '@itss/schemas/paths'
 import {validatePreviewUrl} from '@sanity/preview-url-secret'
 import type {AstroIntegration} from 'astro'
@@ -23,11 +23,10 @@ const DEV_REQUEST_KEY = Symbol.for('itss.devPageRequest')
  * loopback can only keep them for the same site.
  */
 function cookieAttributes(req: Pick<IncomingMessage, 'headers' | 'socket'>): string {
-  const host = new URL(`http://${req.headers.host ?? 'localhost'}`).hostname
   const secure =
     (req.socket as Partial<TLSSocket>).encrypted === true ||
     req.headers['x-forwarded-proto'] === 'https' ||
-    /^(localhost|.+\.localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(host)
+    isLoopbackHostname(new URL(`http://${req.headers.host ?? 'localhost'}`).hostname)
   return secure ? 'Path=/; SameSite=None; Secure; Partitioned' : 'Path=/; SameSite=Lax'
 }
 

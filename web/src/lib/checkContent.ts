@@ -360,20 +360,19 @@ export function setAsideBrokenDrafts(
 
 /** `site` with the documents in `ids` as `published` has them, and without those it lacks. */
 function withPublished(site: SiteQueryResult, published: SiteQueryResult, ids: Set<string>): SiteQueryResult {
-  const swapped = ids.has.bind(ids)
   const entries = Object.entries(site).map(([key, value]: [string, unknown]) => {
     const fallback = (published as Record<string, unknown>)[key]
     if (Array.isArray(value)) {
       const publishedById = new Map((fallback as {_id?: string}[]).map((doc) => [doc._id, doc]))
       const kept = value.flatMap((doc: {_id?: string}) => {
-        if (doc._id === undefined || !swapped(doc._id)) return [doc]
+        if (doc._id === undefined || !ids.has(doc._id)) return [doc]
         const original = publishedById.get(doc._id)
         return original ? [original] : []
       })
       return [key, kept]
     }
     const id = (value as {_id?: string} | null)?._id
-    return [key, id !== undefined && swapped(id) ? fallback : value]
+    return [key, id !== undefined && ids.has(id) ? fallback : value]
   })
   return Object.fromEntries(entries) as SiteQueryResult
 }

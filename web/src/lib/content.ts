@@ -126,9 +126,10 @@ async function fetchContent(
       `[content] 1 request to ${source.description}: ${documents} documents in ${Math.round(performance.now() - started)} ms`,
     )
 
+    const isDraftPreview = source.perspective !== 'published'
     const problems = checkContent(site)
     let setAside: ContentProblem[] = []
-    if (problems.length > 0 && source.perspective !== 'published') {
+    if (problems.length > 0 && isDraftPreview) {
       // A preview shows the drafts that fail as they are published; a build of drafts says so too.
       const published = await source.client.fetch(siteQuery, {}, {perspective: 'published'})
       ;({site, setAside} = setAsideBrokenDrafts(site, published, problems))
@@ -147,7 +148,7 @@ async function fetchContent(
       publicationsById: new Map(site.publications.map((publication) => [publication._id, publication])),
       documents: await fetchDocuments(site),
       redirects: redirectRules(site),
-      isDraftPreview: source.perspective !== 'published',
+      isDraftPreview,
       previewRelease: Array.isArray(source.perspective) ? source.perspective[0] : undefined,
       setAside,
     }

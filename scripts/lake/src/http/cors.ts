@@ -2,12 +2,14 @@
 import type {LakeRequest} from './request.ts'
 import type {LakeResponse} from './response.ts'
 
+/** A name of this machine (`localhost`, `*.localhost`, `127.0.0.1`, `[::1]`), as a URL's hostname gives it. */
+export function isLoopbackHostname(hostname: string): boolean {
+  return hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '127.0.0.1' || hostname === '[::1]'
+}
+
 function isLocalOrigin(origin: string): boolean {
   try {
-    const {hostname} = new URL(origin)
-    return (
-      hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '127.0.0.1' || hostname === '[::1]'
-    )
+    return isLoopbackHostname(new URL(origin).hostname)
   } catch {
     return false
   }
