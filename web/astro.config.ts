@@ -14,6 +14,10 @@ const site = process.env.SITE_URL ?? DEFAULT_SITE_URL
 // build's pages in: one folder per deployment, so that a build copies only pages it rendered from
 // the same site. Without it, every build renders every page and keeps nothing.
 const buildCache = process.env.SITE_BUILD_CACHE ? resolve(process.env.SITE_BUILD_CACHE) : undefined
+// A publisher that has copied the last build's pages into the output folder (seedOutput in
+// scripts/dev) sets SITE_OUTPUT_SEEDED: the folder is not emptied, and Astro leaves each page it
+// would have copied from the cache where it is.
+const seeded = process.env.SITE_OUTPUT_SEEDED === '1'
 
 export default defineConfig({
   site,
@@ -49,7 +53,7 @@ export default defineConfig({
     optimizeDeps: {include: ['@sanity/visual-editing', 'idiomorph']},
     // One stylesheet for the whole site (3 kB gzipped): a visitor fetches it once, for every
     // page, and a build hashes one stylesheet link per page for the CSP, not four.
-    build: {cssCodeSplit: false},
+    build: {cssCodeSplit: false, ...(seeded ? {emptyOutDir: false} : {})},
   },
   image: {
     // Images are fetched from the content backend at build time and shipped with the site.

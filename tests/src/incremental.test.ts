@@ -1,7 +1,7 @@
 import {readdir, readFile, rename} from 'node:fs/promises'
 import http from 'node:http'
 import path from 'node:path'
-import {builtFiles} from '@itss/dev'
+import {builtFiles, namesEveryPage, pruneOutput, SEEDED_OUTPUT_ENV, seedOutput} from '@itss/dev'
 import {clientFor} from '@itss/lake/testing'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {buildSite, demoDocuments, projectEnv, removeDir, startDemoLake, tempDir} from './site.ts'
@@ -132,23 +132,35 @@ describe('an incremental build', () => {
   let cache: string
   let builds = 0
 
+  /** The last build that kept `cache`, which the next one builds over, as `pnpm start` does. */
+  let last: {dir: string; files: string[]} | undefined
+
   /**
    * Builds the site as it is in the backend into a folder of its own. Every build writes to
    * the same outDir and is then moved, as `pnpm start` does: Astro's image code names the
-   * outDir, so a new one each time would count as a change of code on every page.
+   * outDir, so a new one each time would count as a change of code on every page. A build
+   * with the shared cache starts, as a publish does, from a copy of the last one's pages
+   * (seedOutput), and the pages it no longer has are pruned after it.
    */
   async function build(cacheDir: string) {
     const next = path.join(work, 'next')
+    const over = cacheDir === cache ? last : undefined
+    if (over) await seedOutput(over.dir, over.files, next)
     const result = await buildSite(next, {
       ...projectEnv(lake),
       SITE_BUILD_CACHE: cacheDir,
       BUILD_NOW,
       SITE_URL: 'https://itss.example',
+      ...(over ? SEEDED_OUTPUT_ENV : {}),
     })
     expect(result.code, result.output).toBe(0)
+    const built = builtFiles(result.output)
+    expect(namesEveryPage(result.output, built)).toBe(true)
+    if (over) await pruneOutput(next, over.files, built)
     const dir = path.join(work, `build-${String(++builds)}`)
     await rename(next, dir)
-    return {dir, ...builtFiles(result.output)}
+    if (cacheDir === cache) last = {dir, files: [...built.rendered, ...built.reused]}
+    return {dir, ...built}
   }
   const cold = async () => build(await tempDir('incremental-cold-cache'))
   const save = async (...docs: Doc[]) => {

@@ -1,9 +1,10 @@
 // The published site as `pnpm start` serves it: built from what a lake has published, and
 // built again after every publish, incrementally, each build switched in whole. The search
 // index of a rebuild is written once its pages are live, so a publish waits for the pages
-// only. Used by `pnpm start` and by the benchmark's publish-to-live measure.
+// only, and the next rebuild starts over a copy of the live pages (seededBuild.ts). Used by
+// `pnpm start` and by the benchmark's publish-to-live measure.
 import {spawn, type ChildProcess} from 'node:child_process'
-import {mkdir, readdir, rename, rm, symlink} from 'node:fs/promises'
+import {mkdir, open, readdir, readFile, rename, rm, symlink} from 'node:fs/promises'
 import path from 'node:path'
 
 import {createClient} from '@sanity/client'
@@ -11,6 +12,7 @@ import {clientConfigFor} from '@itss/schemas/api'
 import {createRebuildScheduler} from '@itss/webhook'
 import {astroCommand, builtFiles} from './astro.ts'
 import {webDir} from './repo.ts'
+import {namesEveryPage, pruneOutput, SEEDED_OUTPUT_ENV, seedOutput} from './seededBuild.ts'
 
 export interface PublishedSiteOptions {
   /** The lake the site is built from; its publishes start rebuilds. */
@@ -29,7 +31,7 @@ export interface PublishedSite {
   root: string
   /** Settles when the first build has; rejects, with the build's output, if it failed. */
   firstBuild: Promise<void>
-  /** Settles when the builds started so far, and their search indexes, are done. */
+  /** Settles when the builds started so far, their search indexes and the next build's copy of the pages are done. */
   settled(): Promise<void>
   /** Stops listening, lets a running build finish and drops a waiting one. */
   close(): Promise<void>
@@ -43,20 +45,27 @@ export function publishSite({lake, workDir, env, log, warn}: PublishedSiteOption
   const running = new Set<ChildProcess>()
   let closed = false
 
-  /** Runs a build quietly; its output is handed back, for the files it rendered and for errors. */
-  const run = (command: string, args: string[], cwd: string, buildEnv: NodeJS.ProcessEnv) => {
-    const child = spawn(command, args, {cwd, env: buildEnv, stdio: ['ignore', 'pipe', 'pipe']})
+  /**
+   * Runs a build quietly; its output is handed back, for the files it rendered and for errors.
+   * The output goes to a file, not a pipe: Astro exits as soon as it is done, and the end of a
+   * long log still on its way through a pipe is lost (at 10,000 documents, a quarter of the files
+   * it names), where the publisher needs every file it names.
+   */
+  let runs = 0
+  const run = async (command: string, args: string[], cwd: string, buildEnv: NodeJS.ProcessEnv) => {
+    const logFile = path.join(workDir, `output-${String(++runs)}.log`)
+    const log = await open(logFile, 'w')
+    const child = spawn(command, args, {cwd, env: buildEnv, stdio: ['ignore', log.fd, log.fd]})
     running.add(child)
-    let output = ''
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    return new Promise<{ok: boolean; output: string}>((resolve) => {
-      child.on('error', (error) => (output += `${error.message}\n`))
-      child.on('close', (code) => {
-        running.delete(child)
-        resolve({ok: code === 0, output})
-      })
+    const failure = await new Promise<string>((resolve) => {
+      child.on('error', (error) => resolve(`${error.message}\n`))
+      child.on('close', (code) => resolve(code === 0 ? '' : `exited with ${String(code ?? child.signalCode)}\n`))
     })
+    running.delete(child)
+    await log.close()
+    const output = (await readFile(logFile, 'utf8')) + failure
+    await rm(logFile, {force: true})
+    return {ok: failure === '', output}
   }
 
   // Each build goes to one folder (Astro counts a new output folder as a change to every page
@@ -118,9 +127,17 @@ export function publishSite({lake, workDir, env, log, warn}: PublishedSiteOption
     })
   }
 
+  // The live build's pages, copied into the next build's folder while nothing is building
+  // (seededBuild.ts), with the files they are. Undefined when there is no copy to build over:
+  // before the first build, and after a failed one, which may have changed the cache.
+  let seed: Promise<readonly string[] | undefined> | undefined
+
   const build = async () => {
     const building = path.join(workDir, 'building')
     await (prepared ??= prepare())
+    const lastFiles = await seed
+    seed = undefined
+    if (!lastFiles) await rm(building, {recursive: true, force: true})
     const n = ++buildCount
     const recordsFile = servedIndex ? path.join(workDir, `search-records-${String(n)}.json`) : undefined
     const astro = astroCommand(['build', '--root', webDir, '--outDir', building])
@@ -130,10 +147,21 @@ export function publishSite({lake, workDir, env, log, warn}: PublishedSiteOption
       ...env,
       SITE_BUILD_CACHE: path.join(workDir, 'build-cache'),
       ...(recordsFile ? {SITE_SEARCH_RECORDS: recordsFile} : {}),
+      ...(lastFiles ? SEEDED_OUTPUT_ENV : {}),
     })
     if (!result.ok) {
       await rm(building, {recursive: true, force: true})
       throw new Error(`The site did not build:\n${result.output.trim()}`)
+    }
+    const built = builtFiles(result.output)
+    if (lastFiles) {
+      if (!namesEveryPage(result.output, built)) {
+        await rm(building, {recursive: true, force: true})
+        throw new Error(
+          `The site's build did not name every page it built, so its output cannot be trusted:\n${result.output.trim()}`,
+        )
+      }
+      await pruneOutput(building, lastFiles, built)
     }
     const outDir = path.join(workDir, `build-${String(n)}`)
     await rename(building, outDir)
@@ -149,7 +177,15 @@ export function publishSite({lake, workDir, env, log, warn}: PublishedSiteOption
     previousBuild = currentBuild
     currentBuild = outDir
     if (recordsFile) indexSearch(recordsFile, n)
-    return builtFiles(result.output)
+    const files = [...built.rendered, ...built.reused]
+    seed = seedOutput(outDir, files, building).then(
+      () => files,
+      (error: unknown) => {
+        warn(`site: the next build starts from its cache: ${messageOf(error)}`)
+        return undefined
+      },
+    )
+    return built
   }
 
   // One build at a time: a publish during the first build waits for it.
@@ -161,6 +197,8 @@ export function publishSite({lake, workDir, env, log, warn}: PublishedSiteOption
   }
 
   const scheduler = createRebuildScheduler({
+    // The lake sends a transaction's changes together (a release's documents), so a moment gathers them.
+    settleMs: 50,
     rebuild: () =>
       serially(async () => {
         if (closed) return
@@ -197,6 +235,7 @@ export function publishSite({lake, workDir, env, log, warn}: PublishedSiteOption
     settled: async () => {
       await chain
       await indexing
+      await seed
     },
     close: async () => {
       closed = true
@@ -205,6 +244,7 @@ export function publishSite({lake, workDir, env, log, warn}: PublishedSiteOption
       await scheduler.close()
       await chain
       await indexing
+      await seed
     },
   }
 }

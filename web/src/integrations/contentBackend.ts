@@ -3,7 +3,7 @@ import {randomBytes} from 'node:crypto'
 import type {IncomingMessage} from 'node:http'
 import type {TLSSocket} from 'node:tls'
 
-import {ensureLocalLake, isLoopbackHostname} from '@itss/lake/local'
+import {ensureLocalLake, isLoopbackHostname, loadLocalLake} from '@itss/lake/local'
 import {PREVIEW_MODE_ENABLE_PATH} from '@itss/schemas/paths'
 import {validatePreviewUrl} from '@sanity/preview-url-secret'
 import type {AstroIntegration} from 'astro'
@@ -11,6 +11,10 @@ import {prefetchBuildContent} from '../lib/content.ts'
 import {PREVIEW_CHANGES_PATH} from '../lib/livePreview.ts'
 import {connectContent} from '../lib/sanity.ts'
 import {contentChanges, streamChanges} from './previewChanges.ts'
+
+// A build with no Sanity project starts the local backend, whose code loads now: Astro's config
+// loader refuses imports once the config has loaded.
+if (!process.env.SANITY_PROJECT_ID) await loadLocalLake()
 
 /** Shared with `loadContent` (src/lib/content.ts), which runs in this process in dev. */
 const DEV_REQUEST_KEY = Symbol.for('itss.devPageRequest')

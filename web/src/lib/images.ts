@@ -16,7 +16,25 @@ export interface ImageSource {
  */
 export function imageSource(content: Content, image: ImageRef, width: number, height?: number): ImageSource | null {
   const asset = image.assetId ? content.imagesById.get(image.assetId) : undefined
-  if (!asset?.url || !asset.width || !asset.height) return null
+  if (!asset) return null
+  // Worked out once: the same few images (the social image, partners' logos) are on thousands of pages.
+  const key = JSON.stringify([asset, image.crop, image.hotspot, width, height])
+  let source = sources.get(key)
+  if (source === undefined) {
+    // Bounded, for the draft preview, which runs for days while editors change crops and images.
+    if (sources.size >= 2000) sources.clear()
+    source = sourceOf(asset, image, width, height)
+    sources.set(key, source)
+  }
+  return source
+}
+
+const sources = new Map<string, ImageSource | null>()
+
+type Asset = NonNullable<ReturnType<Content['imagesById']['get']>>
+
+function sourceOf(asset: Asset, image: ImageRef, width: number, height?: number): ImageSource | null {
+  if (!asset.url || !asset.width || !asset.height) return null
   const url = new URL(asset.url)
   const [, , projectId, dataset] = url.pathname.split('/')
   if (!projectId || !dataset) return null
