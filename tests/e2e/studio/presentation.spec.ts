@@ -19,11 +19,12 @@ test('in Presentation, a click on a team member’s role opens their document at
 
   const person = preview.locator('.person', {has: preview.getByText(member.name, {exact: true})})
   const role = page.getByTestId('field-role').getByRole('textbox')
-  // Until the page has connected to the Studio a click is an ordinary click on text: try again.
+  // Until the page has connected to the Studio a click is an ordinary click on text: try again,
+  // but only once a click has had time to open the field, as another click would take its focus.
   await expect(async () => {
     await person.getByText(member.role, {exact: true}).click()
-    await expect(role).toBeVisible({timeout: 2_000})
-  }).toPass({timeout: 30_000})
+    await expect(role).toBeVisible({timeout: 10_000})
+  }).toPass({timeout: 45_000})
   await expect(role).toBeFocused()
   await expect(role).toHaveValue(member.role)
   await expect(page.getByTestId('field-name').getByRole('textbox')).toHaveValue(member.name)
@@ -35,6 +36,7 @@ test('in Presentation, a click on a team member’s role opens their document at
 
   // Following a link inside the preview opens the next page's document.
   await preview.getByRole('navigation', {name: 'Breadcrumb'}).getByRole('link', {name: 'About us'}).click()
-  await expect(page.getByTestId('field-title').getByRole('textbox')).toHaveValue('About us')
+  // The Studio loads the page in the frame and waits for it to connect before the panel follows.
+  await expect(page.getByTestId('field-title').getByRole('textbox')).toHaveValue('About us', {timeout: 30_000})
   await expect(page.getByTestId('field-role')).toHaveCount(0)
 })
