@@ -112,6 +112,7 @@ export const publicationListPath = (page: number, base: string = PUBLICATIONS_PA
 export const publicationKindPath = (kind: string) => `${PUBLICATIONS_PATH}kind/${kind}/`
 export const publicationTopicPath = (slug: string) => `${PUBLICATIONS_PATH}topic/${slug}/`
 export const publicationYearPath = (year: string) => `${PUBLICATIONS_PATH}year/${year}/`
+export const publicationAuthorPath = (slug: string) => `${PUBLICATIONS_PATH}author/${slug}/`
 
 /**
  * The feeds: news, publications, and one for everything (news, publications and events) at the

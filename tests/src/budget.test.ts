@@ -45,6 +45,15 @@ describe('performance budgets of the demo site', () => {
     expect(p95).toBeLessThanOrEqual(BUDGETS.htmlP95)
     expect(budget('HTML at the 95th percentile')?.pass).toBe(true)
   })
+
+  test(`no page has more than ${BUDGETS.htmlPage} B of HTML gzipped`, () => {
+    const over = pages.filter((page) => page.html > BUDGETS.htmlPage)
+    expect(over.map((page) => `${page.path} ${page.html} B`)).toEqual([])
+    expect(budget('HTML of every page')?.pass).toBe(true)
+    // One page over is a failure, however small the rest.
+    const swollen = pages.map((page, i) => (i === 0 ? {...page, html: BUDGETS.htmlPage + 1} : page))
+    expect(checkBudgets(swollen).find((result) => result.name === 'HTML of every page')?.pass).toBe(false)
+  })
 })
 
 describe('measuring a build', () => {

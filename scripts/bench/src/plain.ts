@@ -21,6 +21,8 @@ export interface PlainSection {
   items: string[]
   cards: Array<PlainLink & {summary: string}>
   entries: Array<{title: string; text: string}>
+  /** For a list of every document of a type: how many entries a page shows. */
+  perPage?: number
 }
 export interface PlainSite {
   name: string
@@ -70,6 +72,11 @@ export function plainSite(documents: Doc[], now: Date): PlainSite {
     const out: PlainSection = {paragraphs: [], items: [], cards: [], entries: []}
     if (typeof section.heading === 'string') out.heading = section.heading
     for (const field of ['intro', 'statement', 'caption']) if (section[field]) out.paragraphs.push(str(section[field]))
+    const list = LISTS[str(section._type)]
+    if (list) {
+      out.entries.push(...entriesOf(...list.entry))
+      out.perPage = list.perPage
+    }
     switch (section._type) {
       case 'textSection':
         out.paragraphs.push(...textOf(section.body))
@@ -92,18 +99,6 @@ export function plainSite(documents: Doc[], now: Date): PlainSite {
           const page = pagesById.get(ref._ref ?? '')
           if (page) out.cards.push({href: pathOf(page), title: str(page.title), summary: str(page.summary)})
         }
-        break
-      case 'faqSection':
-        out.entries.push(...entriesOf('faq', 'question', 'answer'))
-        break
-      case 'teamSection':
-        out.entries.push(...entriesOf('teamMember', 'name', 'role'))
-        break
-      case 'partnerSection':
-        out.entries.push(...entriesOf('partner', 'name', 'description'))
-        break
-      case 'timelineSection':
-        out.entries.push(...entriesOf('milestone', 'title', 'summary'))
         break
       case 'roadmapSection':
         out.entries.push(...entriesOf('roadmapStage', 'title', 'summary'))
@@ -128,13 +123,15 @@ export function plainSite(documents: Doc[], now: Date): PlainSite {
     nav: ((navigation?.main ?? []) as Array<{link?: unknown}>).map((item) => linkOf(item.link)),
     footer: ((settings.footerLinks ?? []) as unknown[]).map(linkOf),
     pages: [
-      ...pages.map((page) => ({
-        path: pathOf(page),
-        title: str(page.title),
-        summary: str(page.summary),
-        trail: trailOf(page),
-        sections: ((page.body ?? []) as Array<Record<string, unknown>>).map(sectionOf),
-      })),
+      ...pages.flatMap((page) =>
+        inParts({
+          path: pathOf(page),
+          title: str(page.title),
+          summary: str(page.summary),
+          trail: trailOf(page),
+          sections: ((page.body ?? []) as Array<Record<string, unknown>>).map(sectionOf),
+        }),
+      ),
       ...outputPages(documents, now, textOf),
     ],
   }
@@ -144,8 +141,37 @@ const PER_PAGE = 10
 const LATEST = 5
 
 /**
+ * The sections that list every document of a type: the type and the fields of an entry, and
+ * at most how many entries a page shows, as the site cuts them (web/src/lib/listSections.ts).
+ */
+const LISTS: Record<string, {entry: [type: string, title: string, text: string]; perPage: number}> = {
+  faqSection: {entry: ['faq', 'question', 'answer'], perPage: 20},
+  teamSection: {entry: ['teamMember', 'name', 'role'], perPage: 20},
+  partnerSection: {entry: ['partner', 'name', 'description'], perPage: 30},
+  timelineSection: {entry: ['milestone', 'title', 'summary'], perPage: 30},
+}
+
+/** A page whose lists run long, cut as the site cuts it: the first part whole, then `<path>/page/n` with the rest of its lists. */
+function inParts(page: PlainPage): PlainPage[] {
+  const partsOf = (section: PlainSection) => (section.perPage ? Math.ceil(section.entries.length / section.perPage) : 1)
+  return Array.from({length: Math.max(1, ...page.sections.map(partsOf))}, (_, i) => {
+    const part = (section: PlainSection) =>
+      section.perPage
+        ? {...section, entries: section.entries.slice(i * section.perPage, (i + 1) * section.perPage)}
+        : section
+    if (i === 0) return {...page, sections: page.sections.map(part)}
+    return {
+      ...page,
+      path: `${page.path}/page/${i + 1}`,
+      title: `${page.title}, page ${i + 1}`,
+      sections: page.sections.filter((section) => partsOf(section) > i).map(part),
+    }
+  })
+}
+
+/**
  * Publications, news articles and events, each on a page of its own, and the lists the site
- * makes of them at the same addresses: ten a page, filters by kind, topic and year, /events/
+ * makes of them at the same addresses: ten a page, filters by kind, topic, year and author, /events/
  * with its past events, and a topic page with the latest five of each.
  */
 function outputPages(documents: Doc[], now: Date, textOf: (blocks: unknown) => string[]): PlainPage[] {
@@ -213,6 +239,12 @@ function outputPages(documents: Doc[], now: Date, textOf: (blocks: unknown) => s
     ...[...new Set(publications.map((p) => str(p.date).slice(0, 4)))].map((year) => ({
       path: `/publications/year/${year}`,
       items: publications.filter((p) => str(p.date).startsWith(year)),
+    })),
+    ...ofType('teamMember').map((person) => ({
+      path: `/publications/author/${person._id}`,
+      items: publications.filter((p) =>
+        ((p.authors ?? []) as Array<{_ref?: string}>).some((author) => author._ref === person._id),
+      ),
     })),
   ].filter((filter) => filter.items.length > 0)
   return [

@@ -6,6 +6,7 @@ import {generateDataset, loadIntoLake, readDemoDocuments} from '@itss/bench'
 import {serveSite} from '@itss/dev'
 import {startLake} from '@itss/lake'
 import {demoDatasetDir} from '@itss/lake/local'
+import {longLists} from '../../src/longListFixtures.ts'
 import {buildSite, projectEnv, removeDir, tempDir} from '../../src/site.ts'
 
 /** Enough for every list to run to several pages and every filter and topic to have items. */
@@ -17,7 +18,8 @@ const lakeDir = await tempDir('scale-lake')
 const outDir = await tempDir('scale-site')
 const lake = await startLake({dataDir: lakeDir, httpPort: 0, httpsPort: false, log: () => undefined})
 const dataset = generateDataset(SCALE_DOCUMENTS, await readDemoDocuments(demoDatasetDir))
-await loadIntoLake(lake, dataset.documents, demoDatasetDir, () => undefined)
+// And more FAQs, people and milestones than a page holds, so the later parts of pages are checked too.
+await loadIntoLake(lake, [...dataset.documents, ...longLists], demoDatasetDir, () => undefined)
 const build = await buildSite(outDir, projectEnv(lake))
 await lake.close()
 await removeDir(lakeDir)

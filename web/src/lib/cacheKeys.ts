@@ -2,7 +2,8 @@ import {createHash} from 'node:crypto'
 
 import type {PageSectionType} from '@itss/schemas/vocabulary'
 import type {Content, Section} from './content.ts'
-import {publicationFilters, publicationsBy} from './publications.ts'
+import {listPart} from './listSections.ts'
+import {personPublications, publicationFilters} from './publications.ts'
 
 /*
  * Keys for Astro's incremental build (`experimental.incrementalBuild`): a page whose key and
@@ -103,36 +104,60 @@ export const fileKey = (bytes: Uint8Array): string =>
   incremental() ? createHash('sha256').update(bytes).digest('base64url') : ''
 
 /**
- * What each section type shows beyond its own fields, as its component reads it. Typed over
- * every section type, so a new one cannot be added without saying what it shows.
+ * What each section type shows beyond its own fields on part `part` of its page, as its
+ * component reads it. Typed over every section type, so a new one cannot be added without
+ * saying what it shows.
  */
-const sectionShows: {[K in PageSectionType]: (content: Content, section: Extract<Section, {_type: K}>) => unknown} = {
+const sectionShows: {
+  [K in PageSectionType]: (content: Content, section: Extract<Section, {_type: K}>, part: number) => unknown
+} = {
   textSection: () => null,
   statsSection: () => null,
   commitmentsSection: () => null,
   videoSection: () => null,
   pageCardsSection: (content, section) => (section.pageIds ?? []).map((id) => content.pagesById.get(id) ?? null),
-  timelineSection: (content) => content.site.milestones,
-  faqSection: (content) => content.site.faqs,
-  partnerSection: (content) => content.site.partners,
+  timelineSection: (content, section, part) => listShown(content, section, part),
+  faqSection: (content, section, part) => listShown(content, section, part),
+  partnerSection: (content, section, part) => listShown(content, section, part),
   roadmapSection: (content) => content.site.roadmap,
   quoteSection: (content, section) => content.site.quotes.find((quote) => quote._id === section.quoteId) ?? null,
   publicationsSection: (content, section) => content.site.publications.slice(0, section.count ?? 3),
-  teamSection: (content, section) =>
-    content.site.team
-      .filter((person) => person.group && section.groups?.includes(person.group))
-      .map((person) => ({
-        person,
-        publications: publicationsBy(content, person).map(({_id, title, slug}) => [_id, title, slug]),
-      })),
+  teamSection: (content, section, part) => {
+    const {items, parts} = listPart(content, section, part)
+    // Whether each group has anyone: a group with no members yet says so.
+    const groups = (section.groups ?? []).map((group) => content.site.team.some((person) => person.group === group))
+    return [
+      groups,
+      parts,
+      items.map((person) => {
+        const {shown, total, path} = personPublications(content, person)
+        return {person, publications: shown.map(({_id, title, slug}) => [_id, title, slug]), total, path}
+      }),
+    ]
+  },
 }
 
-/** What a page's sections show beyond the page itself. */
-export const sectionsShow = (content: Content, sections: Section[] | null): unknown[] =>
+/** A list section's part: its items, and how many parts there are, for the page links. */
+function listShown(content: Content, section: Parameters<typeof listPart>[1], part: number): unknown {
+  const {items, parts} = listPart(content, section, part)
+  return [items, parts]
+}
+
+/** What a page's sections show beyond the page itself, on part `part` of the page. */
+export const sectionsShow = (content: Content, sections: Section[] | null, part = 1): unknown[] =>
   (sections ?? []).map((section) =>
-    (sectionShows[section._type] as (content: Content, section: Section) => unknown)(content, section),
+    (sectionShows[section._type] as (content: Content, section: Section, part: number) => unknown)(
+      content,
+      section,
+      part,
+    ),
   )
 
-/** What every page of the publications list shows beside its own publications: each filter, with its count. */
+/**
+ * What every page of the publications list shows beside its own publications: each filter in
+ * its navigation, with its count (an author's list is not in it).
+ */
 export const publicationFiltersShown = (content: Content): unknown[] =>
-  publicationFilters(content).map(({title, facet, path, publications}) => [title, facet, path, publications.length])
+  publicationFilters(content)
+    .filter(({facet}) => facet !== 'Author')
+    .map(({title, facet, path, publications}) => [title, facet, path, publications.length])

@@ -1,5 +1,6 @@
 import {formatDay} from '@itss/schemas/dates'
 import {
+  publicationAuthorPath,
   publicationKindPath,
   publicationListPath,
   publicationPath,
@@ -8,8 +9,9 @@ import {
   publicationYearPath,
 } from '@itss/schemas/paths'
 import {PUBLICATION_KINDS} from '@itss/schemas/vocabulary'
-import type {Content, Crumb, Publication, TeamMember, Topic} from './content.ts'
+import type {Content, Crumb, Publication, Section, TeamMember, Topic} from './content.ts'
 import {describeDownload} from './pdf.ts'
+import {partShowing, pagePartPath} from './listSections.ts'
 import {inPages} from './paging.ts'
 
 /*
@@ -35,8 +37,11 @@ export function publicationPages(publications: Publication[]): Publication[][] {
 /** A filtered list of publications: its title, address, and the publications in it. */
 export interface PublicationFilter {
   title: string
-  /** What the filter is, for headings and the filter navigation: “Kind”, “Topic”, “Year”. */
-  facet: 'Kind' | 'Topic' | 'Year'
+  /**
+   * What the filter is, for headings and the filter navigation: “Kind”, “Topic”, “Year”. An
+   * “Author” list is reached from its team member, not from the navigation.
+   */
+  facet: 'Kind' | 'Topic' | 'Year' | 'Author'
   path: string
   publications: Publication[]
 }
@@ -44,7 +49,11 @@ export interface PublicationFilter {
 // Every listing page shows every filter: worked out once per build's content, not once per page.
 const filtersOf = new WeakMap<Content, PublicationFilter[]>()
 
-/** Every filter that lists at least one publication: by kind, topic and year. */
+/** A filtered list's heading: “Publications: Research paper”, “Publications by Kelly Vere”. */
+export const filterHeading = (filter: PublicationFilter) =>
+  filter.facet === 'Author' ? `Publications by ${filter.title}` : `Publications: ${filter.title}`
+
+/** Every filter that lists at least one publication: by kind, topic, year and author. */
 export function publicationFilters(content: Content): PublicationFilter[] {
   let filters = filtersOf.get(content)
   if (!filters) {
@@ -75,7 +84,53 @@ function findFilters(content: Content): PublicationFilter[] {
     path: publicationYearPath(year),
     publications: all.filter((publication) => publicationYear(publication) === year),
   }))
-  return [...kinds, ...topics, ...byYear].filter((filter) => filter.publications.length > 0)
+  const slugs = authorSlugs(content)
+  const authors = content.site.team.map((person) => ({
+    title: person.name ?? '',
+    facet: 'Author' as const,
+    path: publicationAuthorPath(slugs.get(person._id) ?? person._id),
+    publications: publicationsBy(content, person),
+  }))
+  return [...kinds, ...topics, ...byYear, ...authors].filter((filter) => filter.publications.length > 0)
+}
+
+// Worked out once per build's content: each team section's entries and each author's list use them.
+const authorSlugsOf = new WeakMap<Content, Map<string, string>>()
+
+/** Each team member's part of an address, from their name, made unique in the team's order. */
+function authorSlugs(content: Content): Map<string, string> {
+  const known = authorSlugsOf.get(content)
+  if (known) return known
+  const slugs = new Map<string, string>()
+  authorSlugsOf.set(content, slugs)
+  const taken = new Set<string>()
+  for (const person of content.site.team) {
+    const base =
+      (person.name ?? '')
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || person._id
+    let slug = base
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${String(n)}`
+    taken.add(slug)
+    slugs.set(person._id, slug)
+  }
+  return slugs
+}
+
+/** How many of a team member's publications the team section lists; the rest are a link away. */
+export const PUBLICATIONS_PER_PERSON = 3
+
+/** A team member's newest publications, how many they wrote, and the list of them all. */
+export function personPublications(
+  content: Content,
+  person: TeamMember,
+): {shown: Publication[]; total: number; path: string | undefined} {
+  const all = publicationsBy(content, person)
+  const path = all.length > 0 ? publicationAuthorPath(authorSlugs(content).get(person._id) ?? person._id) : undefined
+  return {shown: all.slice(0, PUBLICATIONS_PER_PERSON), total: all.length, path}
 }
 
 /** Publications filed under a topic, newest first. */
@@ -108,29 +163,33 @@ export function publicationsBy(content: Content, person: TeamMember): Publicatio
 /** The fragment identifying a team member on the page that lists them. */
 export const memberAnchor = (person: TeamMember) => person._id
 
-/** Where a team member is shown: their anchor on the page whose team section lists their group. */
+/** Where a team member is shown: their anchor on the part of the page whose team section lists their group. */
 export function memberPath(content: Content, person: TeamMember): string | undefined {
-  const path = person.group ? teamPagePaths(content).get(person.group) : undefined
-  return path ? `${path}#${memberAnchor(person)}` : undefined
+  const shown = person.group ? teamSections(content).get(person.group) : undefined
+  if (!shown) return undefined
+  return `${pagePartPath(shown.path, partShowing(content, shown.section, person))}#${memberAnchor(person)}`
 }
 
-// Every publication's page links its authors: where each team group is shown, found once per build's content.
-const teamPagesOf = new WeakMap<Content, Map<string, string | undefined>>()
+type TeamSection = Extract<Section, {_type: 'teamSection'}>
 
-/** The address of the first page whose team section shows a group, by group. */
-function teamPagePaths(content: Content): Map<string, string | undefined> {
-  let paths = teamPagesOf.get(content)
-  if (!paths) {
-    paths = new Map()
+// Every publication's page links its authors: where each team group is shown, found once per build's content.
+const teamSectionsOf = new WeakMap<Content, Map<string, {path: string; section: TeamSection}>>()
+
+/** The first page whose team section shows a group, and that section, by group. */
+function teamSections(content: Content): Map<string, {path: string; section: TeamSection}> {
+  let found = teamSectionsOf.get(content)
+  if (!found) {
+    found = new Map()
     for (const page of content.site.pages) {
       const path = content.paths.get(page._id)
+      if (path === undefined) continue
       for (const section of page.body ?? [])
         if (section._type === 'teamSection')
-          for (const group of section.groups ?? []) if (!paths.has(group)) paths.set(group, path)
+          for (const group of section.groups ?? []) if (!found.has(group)) found.set(group, {path, section})
     }
-    teamPagesOf.set(content, paths)
+    teamSectionsOf.set(content, found)
   }
-  return paths
+  return found
 }
 
 /** An author as the page shows them: a name, what they are, and a link to them where the site has one. */

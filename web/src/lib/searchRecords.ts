@@ -4,6 +4,7 @@ import {EVENTS_PATH, eventPagePath, eventWhen, PAST_EVENTS_PATH, pastEventPages,
 import {articleDate, articlePath, NEWS_PATH, newsPages, topicPagePath, topicsOf, TOPICS_PATH} from './news.ts'
 import {
   authorsOf,
+  filterHeading,
   kindTitle,
   publicationDate,
   publicationFilters,
@@ -12,6 +13,7 @@ import {
   PUBLICATIONS_PATH,
 } from './publications.ts'
 import type {SearchKind} from './searchFilters.ts'
+import {isListSection, listPart, pageParts, pagePartPath} from './listSections.ts'
 
 /*
  * The search index, built from the content rather than from the built pages: one record per
@@ -72,24 +74,20 @@ export function wordsOf(value: unknown, into: string[] = []): string[] {
   return into
 }
 
-/** What a section shows beyond its own fields: the documents it lists, by section type. */
+/** What a section shows beyond its own fields on part `part` of its page: the documents it lists, by section type. */
 const shownBy: {
-  [K in PageSectionType]?: (content: Content, section: Extract<Section, {_type: K}>) => unknown
+  [K in PageSectionType]?: (content: Content, section: Extract<Section, {_type: K}>, part: number) => unknown
 } = {
-  faqSection: (content) => content.site.faqs.map(({question, answer}) => ({question, answer})),
-  teamSection: (content, section) =>
-    (section.groups ?? []).map((group) =>
-      content.site.team.filter((person) => person.group === group).map(({name, role, bio}) => ({name, role, bio})),
-    ),
-  partnerSection: (content, section) =>
-    (section.kinds ?? []).map((kind) =>
-      content.site.partners
-        .filter((partner) => partner.kind === kind)
-        .map(({name, description}) => ({name, description})),
-    ),
+  faqSection: (content, section, part) =>
+    listPart(content, section, part).items.map(({question, answer}) => ({question, answer})),
+  teamSection: (content, section, part) =>
+    listPart(content, section, part).items.map(({name, role, bio}) => ({name, role, bio})),
+  partnerSection: (content, section, part) =>
+    listPart(content, section, part).items.map(({name, description}) => ({name, description})),
   roadmapSection: (content) =>
     content.site.roadmap.map(({title, summary, body, outcomes}) => ({title, summary, body, outcomes})),
-  timelineSection: (content) => content.site.milestones.map(({title, summary}) => ({title, summary})),
+  timelineSection: (content, section, part) =>
+    listPart(content, section, part).items.map(({title, summary}) => ({title, summary})),
   quoteSection: (content, section) =>
     content.site.quotes
       .filter((quote) => quote._id === section.quoteId)
@@ -103,10 +101,10 @@ const shownBy: {
     content.site.publications.slice(0, section.count ?? 3).map(({title, summary}) => ({title, summary})),
 }
 
-function sectionWords(content: Content, section: Section, into: string[]): void {
+function sectionWords(content: Content, section: Section, part: number, into: string[]): void {
   wordsOf(section, into)
-  const shown = shownBy[section._type] as ((content: Content, section: Section) => unknown) | undefined
-  if (shown) wordsOf(shown(content, section), into)
+  const shown = shownBy[section._type] as ((content: Content, section: Section, part: number) => unknown) | undefined
+  if (shown) wordsOf(shown(content, section, part), into)
 }
 
 const text = (words: string[]) => words.join('\n')
@@ -134,11 +132,18 @@ function filedRecord(
   return record(url, item.title ?? '', [...words, ...titlesOf(topics)], kind, topics)
 }
 
-function pageRecord(content: Content, page: Page): SearchRecord {
+/** A record for each part of a page (listSections.ts): the first has every section, a later one the rest of its lists. */
+function pageRecords(content: Content, page: Page): SearchRecord[] {
   const isHome = page._id === content.settings.homePageId
-  const words = wordsOf(page.summary)
-  for (const section of page.body ?? []) sectionWords(content, section, words)
-  return record(content.paths.get(page._id) ?? '/', (isHome ? content.settings.name : page.title) ?? '', words, 'Page')
+  const path = content.paths.get(page._id) ?? '/'
+  const title = (isHome ? content.settings.name : page.title) ?? ''
+  return Array.from({length: pageParts(content, page)}, (_, i) => {
+    const part = i + 1
+    const words = part === 1 ? wordsOf(page.summary) : []
+    for (const section of page.body ?? [])
+      if (part === 1 || isListSection(section)) sectionWords(content, section, part, words)
+    return record(pagePartPath(path, part), part === 1 ? title : `${title}, page ${part}`, words, 'Page')
+  })
 }
 
 /** A list's words: what each item shows, its title first. */
@@ -167,7 +172,7 @@ function listRecords(content: Content): SearchRecord[] {
     ...publicationFilters(content).map((filter) =>
       record(
         filter.path,
-        `Publications: ${filter.title}`,
+        filterHeading(filter),
         itemWords(publicationPages(filter.publications)[0] ?? [], publicationItem),
         'Page',
       ),
@@ -190,7 +195,7 @@ function listRecords(content: Content): SearchRecord[] {
 export function searchRecords(content: Content): SearchRecord[] {
   const {site} = content
   return [
-    ...site.pages.filter((page) => !page.seo?.noIndex).map((page) => pageRecord(content, page)),
+    ...site.pages.filter((page) => !page.seo?.noIndex).flatMap((page) => pageRecords(content, page)),
     ...site.news.map((article) =>
       filedRecord(content, article, articlePath(article), 'News', [
         articleDate(article),

@@ -1,5 +1,5 @@
 import {toPlainText} from '@portabletext/toolkit'
-import type {Content, Crumb, NewsArticle, Publication} from './content.ts'
+import type {Content, Crumb, Faq, NewsArticle, Publication} from './content.ts'
 
 /*
  * schema.org descriptions of the organisation, the site, FAQs and breadcrumbs, built from
@@ -37,11 +37,12 @@ export function website(content: Content, site: URL): Thing {
   }
 }
 
-export function faqPage(content: Content): Thing {
+/** The questions a page shows, as schema.org's FAQPage. */
+export function faqPage(faqs: Faq[]): Thing {
   return {
     '@context': 'https://schema.org',
     '@type': 'FAQPage',
-    mainEntity: content.site.faqs.map((faq) => ({
+    mainEntity: faqs.map((faq) => ({
       '@type': 'Question',
       name: faq.question,
       acceptedAnswer: {'@type': 'Answer', text: toPlainText((faq.answer ?? []) as Parameters<typeof toPlainText>[0])},

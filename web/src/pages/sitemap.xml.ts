@@ -2,6 +2,7 @@ import type {APIRoute} from 'astro'
 import {loadContent} from '../lib/content.ts'
 import {publicationEntries} from '../lib/publications.ts'
 import {EVENTS_PATH, eventPagePath, lastChangedEvents, pastEventPages, pastEventsListPath} from '../lib/events.ts'
+import {pageParts, pagePartPath} from '../lib/listSections.ts'
 import {pagesIndex, pagesIndexPath} from '../lib/pagesIndex.ts'
 import {articlePath, articlesOn, lastChanged, newsListPath, newsPages, TOPICS_PATH, topicPagePath} from '../lib/news.ts'
 
@@ -26,7 +27,11 @@ export const GET: APIRoute = async ({site}) => {
   const entries: Entry[] = [
     ...content.site.pages
       .filter((page) => !page.seo?.noIndex)
-      .map((page) => ({path: content.paths.get(page._id) ?? '/'})),
+      .flatMap((page) =>
+        Array.from({length: pageParts(content, page)}, (_, i) => ({
+          path: pagePartPath(content.paths.get(page._id) ?? '/', i + 1),
+        })),
+      ),
     ...pagesIndex(content).pages.map((_, i) => ({path: pagesIndexPath(i + 1)})),
     ...newsPages(content).map((articles, i) => ({path: newsListPath(i + 1), lastmod: lastChanged(articles)})),
     ...news.map((article) => ({path: articlePath(article), lastmod: lastChanged([article])})),
