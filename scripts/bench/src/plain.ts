@@ -100,9 +100,6 @@ export function plainSite(documents: Doc[], now: Date): PlainSite {
           if (page) out.cards.push({href: pathOf(page), title: str(page.title), summary: str(page.summary)})
         }
         break
-      case 'roadmapSection':
-        out.entries.push(...entriesOf('roadmapStage', 'title', 'summary'))
-        break
     }
     return out
   }
@@ -146,9 +143,10 @@ const LATEST = 5
  */
 const LISTS: Record<string, {entry: [type: string, title: string, text: string]; perPage: number}> = {
   faqSection: {entry: ['faq', 'question', 'answer'], perPage: 20},
-  teamSection: {entry: ['teamMember', 'name', 'role'], perPage: 20},
+  teamSection: {entry: ['teamMember', 'name', 'role'], perPage: 15},
   partnerSection: {entry: ['partner', 'name', 'description'], perPage: 30},
   timelineSection: {entry: ['milestone', 'title', 'summary'], perPage: 30},
+  roadmapSection: {entry: ['roadmapStage', 'title', 'summary'], perPage: 10},
 }
 
 /** A page whose lists run long, cut as the site cuts it: the first part whole, then `<path>/page/n` with the rest of its lists. */

@@ -119,7 +119,7 @@ const sectionShows: {
   timelineSection: (content, section, part) => listShown(content, section, part),
   faqSection: (content, section, part) => listShown(content, section, part),
   partnerSection: (content, section, part) => listShown(content, section, part),
-  roadmapSection: (content) => content.site.roadmap,
+  roadmapSection: (content, section, part) => listShown(content, section, part),
   quoteSection: (content, section) => content.site.quotes.find((quote) => quote._id === section.quoteId) ?? null,
   publicationsSection: (content, section) => content.site.publications.slice(0, section.count ?? 3),
   teamSection: (content, section, part) => {

@@ -3,20 +3,21 @@ import type {Content, Faq, Page, Partner, Section, TeamMember} from './content.t
 import {inPages} from './paging.ts'
 
 /*
- * Sections that list every document of a kind: FAQs, people, partners, milestones. They grow
- * with the content, so past a screenful each is cut into parts: the page's own address shows
- * the first part of its lists and every other section, `<page>/page/n/` the nth part of its
- * lists alone. No page then outgrows the HTML budget, however many documents there are.
- * Roadmap stages are numbered 1 to 20, so that section is never cut.
+ * Sections that list every document of a kind: FAQs, people, partners, milestones, roadmap
+ * stages. They grow with the content, so past a screenful each is cut into parts: the page's
+ * own address shows the first part of its lists and every other section, `<page>/page/n/` the
+ * nth part of its lists alone. No page then outgrows the HTML budget, however many documents
+ * there are, even with two lists on it (Research and Policy has its roadmap and its team).
  */
 
 type Milestone = Content['site']['milestones'][number]
+type Stage = Content['site']['roadmap'][number]
 
 /** What each list section shows, in order, what a reader calls them, and how many fit one page of the site. */
 const LISTS = {
   faqSection: {perPage: 20, noun: 'questions', items: (content: Content): Faq[] => content.site.faqs},
   teamSection: {
-    perPage: 20,
+    perPage: 15,
     noun: 'people',
     items: (content: Content, section: {groups?: string[] | null}): TeamMember[] =>
       (section.groups ?? []).flatMap((group) => content.site.team.filter((person) => person.group === group)),
@@ -28,6 +29,7 @@ const LISTS = {
       (section.kinds ?? []).flatMap((kind) => content.site.partners.filter((partner) => partner.kind === kind)),
   },
   timelineSection: {perPage: 30, noun: 'milestones', items: (content: Content): Milestone[] => content.site.milestones},
+  roadmapSection: {perPage: 10, noun: 'stages', items: (content: Content): Stage[] => content.site.roadmap},
 }
 
 export type ListSectionType = keyof typeof LISTS

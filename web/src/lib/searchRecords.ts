@@ -84,8 +84,13 @@ const shownBy: {
     listPart(content, section, part).items.map(({name, role, bio}) => ({name, role, bio})),
   partnerSection: (content, section, part) =>
     listPart(content, section, part).items.map(({name, description}) => ({name, description})),
-  roadmapSection: (content) =>
-    content.site.roadmap.map(({title, summary, body, outcomes}) => ({title, summary, body, outcomes})),
+  roadmapSection: (content, section, part) =>
+    listPart(content, section, part).items.map(({title, summary, body, outcomes}) => ({
+      title,
+      summary,
+      body,
+      outcomes,
+    })),
   timelineSection: (content, section, part) =>
     listPart(content, section, part).items.map(({title, summary}) => ({title, summary})),
   quoteSection: (content, section) =>
