@@ -4,6 +4,7 @@
 import {createElement, Fragment, useEffect, useRef} from 'react'
 import {getPublishedId, useDocumentOperation, usePerspective, type InputProps} from 'sanity'
 import {usePresentationParams} from 'sanity/presentation'
+import {BatchedTextInput, isPlainText} from './presentationTyping.ts'
 
 /** The least time between two commits of one document while presenting. */
 export const PRESENTATION_COMMIT_MS = 250
@@ -36,8 +37,9 @@ function PresentationCommits(props: {id: string; type: string; value: unknown}) 
   return null
 }
 
-/** The form's root input with the commits above; every other input as it is. */
+/** The form's root input with the commits above, plain-text fields typed in batches (presentationTyping.ts), every other input as it is. */
 export function formInput(props: InputProps) {
+  if (isPlainText(props)) return createElement(BatchedTextInput, props)
   const value = props.value as {_id?: unknown} | undefined
   if (props.path.length > 0 || typeof value?._id !== 'string') return props.renderDefault(props)
   return createElement(

@@ -1,7 +1,7 @@
 // The draft preview follows the form as the editor types (docs/editing.md, "Live preview"):
 // the page is rendered again and morphed in place, never reloaded.
 import {previewUrl} from './env.ts'
-import {expect, expectSaved, test} from './fixtures.ts'
+import {expect, expectSaved, lakeClient, test} from './fixtures.ts'
 
 /** The FAQ this file edits; editing.spec.ts edits another one. */
 const FAQ = 'faq-opened'
@@ -65,4 +65,29 @@ test('as an editor types an FAQ answer, the preview shows the latest text in pla
     await preview.locator('details#faq-host .faq__question').click()
     await expect(question).toHaveValue('Who hosts the Institute?', {timeout: 2_000})
   }).toPass({timeout: 30_000})
+})
+
+test('a question typed fast in Presentation and published at once goes out whole, and the preview shows it', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  // Plain-text fields hand the form their text in batches while presenting (studio/src/presentationTyping.ts).
+  const id = 'faq-technician-commitment-more'
+  await page.goto(`/presentation/faq/${id}?preview=/about-us/faqs/`)
+  const shown = page.frameLocator(`iframe[src^="${previewUrl}/"]`).locator(`details#${id} .faq__question`)
+  const question = page.getByTestId('field-question').getByRole('textbox')
+  await expect(question).toHaveValue('How do I find out more about the Technician Commitment?')
+  await expect(shown).toHaveText('How do I find out more about the Technician Commitment?')
+
+  const text = 'Where can I read more about the Technician Commitment and who has signed it?'
+  await question.click()
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.type(text, {delay: 20})
+  // Publish the moment the last key is typed, before its batch is due.
+  await page.getByTestId('action-publish').click()
+  await expect
+    .poll(async () => (await lakeClient().getDocument<{question?: string}>(id))?.question, {timeout: 30_000})
+    .toBe(text)
+  await expect(question).toHaveValue(text)
+  await expect(shown).toHaveText(text)
 })
