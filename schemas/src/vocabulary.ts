@@ -55,3 +55,16 @@ export const PAGE_SECTION_TYPES = [
 
 /** A page section's type name; the site's section components and the schemas are keyed by it. */
 export type PageSectionType = (typeof PAGE_SECTION_TYPES)[number]
+
+/**
+ * Sections that list every document of a type, and how many of them one page of the site
+ * shows before the list continues at `<page>/page/2/`: enough to read, few enough that a page
+ * with two such lists stays within the HTML budget at any number of documents.
+ */
+export const LIST_SECTION_PAGE_SIZES = {
+  faqSection: 20,
+  teamSection: 15,
+  partnerSection: 30,
+  timelineSection: 30,
+  roadmapSection: 10,
+} as const satisfies Partial<Record<PageSectionType, number>>

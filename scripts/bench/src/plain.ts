@@ -1,6 +1,7 @@
 // The synthetic site as the plain Astro build renders it: the same pages with the same words,
 // addresses resolved and references replaced by words, and no CMS. Content pages, and the
 // publications, news and events with the lists the site makes of them.
+import {LIST_SECTION_PAGE_SIZES} from '@itss/schemas/vocabulary'
 import type {Doc} from './dataset.ts'
 
 /** One page as the plain Astro build renders it: the same words, no CMS. */
@@ -139,14 +140,14 @@ const LATEST = 5
 
 /**
  * The sections that list every document of a type: the type and the fields of an entry, and
- * at most how many entries a page shows, as the site cuts them (web/src/lib/listSections.ts).
+ * at most how many entries a page shows, as the site cuts them.
  */
 const LISTS: Record<string, {entry: [type: string, title: string, text: string]; perPage: number}> = {
-  faqSection: {entry: ['faq', 'question', 'answer'], perPage: 20},
-  teamSection: {entry: ['teamMember', 'name', 'role'], perPage: 15},
-  partnerSection: {entry: ['partner', 'name', 'description'], perPage: 30},
-  timelineSection: {entry: ['milestone', 'title', 'summary'], perPage: 30},
-  roadmapSection: {entry: ['roadmapStage', 'title', 'summary'], perPage: 10},
+  faqSection: {entry: ['faq', 'question', 'answer'], perPage: LIST_SECTION_PAGE_SIZES.faqSection},
+  teamSection: {entry: ['teamMember', 'name', 'role'], perPage: LIST_SECTION_PAGE_SIZES.teamSection},
+  partnerSection: {entry: ['partner', 'name', 'description'], perPage: LIST_SECTION_PAGE_SIZES.partnerSection},
+  timelineSection: {entry: ['milestone', 'title', 'summary'], perPage: LIST_SECTION_PAGE_SIZES.timelineSection},
+  roadmapSection: {entry: ['roadmapStage', 'title', 'summary'], perPage: LIST_SECTION_PAGE_SIZES.roadmapSection},
 }
 
 /** A page whose lists run long, cut as the site cuts it: the first part whole, then `<path>/page/n` with the rest of its lists. */

@@ -1,4 +1,5 @@
 import {listPagePath} from '@itss/schemas/paths'
+import {LIST_SECTION_PAGE_SIZES as PER_PAGE} from '@itss/schemas/vocabulary'
 import type {Content, Faq, Page, Partner, Section, TeamMember} from './content.ts'
 import {inPages} from './paging.ts'
 
@@ -15,21 +16,29 @@ type Stage = Content['site']['roadmap'][number]
 
 /** What each list section shows, in order, what a reader calls them, and how many fit one page of the site. */
 const LISTS = {
-  faqSection: {perPage: 20, noun: 'questions', items: (content: Content): Faq[] => content.site.faqs},
+  faqSection: {perPage: PER_PAGE.faqSection, noun: 'questions', items: (content: Content): Faq[] => content.site.faqs},
   teamSection: {
-    perPage: 15,
+    perPage: PER_PAGE.teamSection,
     noun: 'people',
     items: (content: Content, section: {groups?: string[] | null}): TeamMember[] =>
       (section.groups ?? []).flatMap((group) => content.site.team.filter((person) => person.group === group)),
   },
   partnerSection: {
-    perPage: 30,
+    perPage: PER_PAGE.partnerSection,
     noun: 'partners',
     items: (content: Content, section: {kinds?: string[] | null}): Partner[] =>
       (section.kinds ?? []).flatMap((kind) => content.site.partners.filter((partner) => partner.kind === kind)),
   },
-  timelineSection: {perPage: 30, noun: 'milestones', items: (content: Content): Milestone[] => content.site.milestones},
-  roadmapSection: {perPage: 10, noun: 'stages', items: (content: Content): Stage[] => content.site.roadmap},
+  timelineSection: {
+    perPage: PER_PAGE.timelineSection,
+    noun: 'milestones',
+    items: (content: Content): Milestone[] => content.site.milestones,
+  },
+  roadmapSection: {
+    perPage: PER_PAGE.roadmapSection,
+    noun: 'stages',
+    items: (content: Content): Stage[] => content.site.roadmap,
+  },
 }
 
 export type ListSectionType = keyof typeof LISTS
