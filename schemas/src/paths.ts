@@ -90,6 +90,9 @@ export const UPCOMING_EVENTS_CALENDAR_PATH = `${EVENTS_PATH}upcoming.ics`
 /** Every past event, newest first: page 1 is `/events/past/`, page n after it `/events/past/page/n/`. */
 export const PAST_EVENTS_PATH = `${EVENTS_PATH}past/`
 export const pastEventsListPath = (page: number) => listPagePath(PAST_EVENTS_PATH, page)
+/** Every upcoming event, soonest first, when there are more than /events/ shows: `/events/upcoming/` and its pages. */
+export const UPCOMING_EVENTS_PATH = `${EVENTS_PATH}upcoming/`
+export const upcomingEventsListPath = (page: number) => listPagePath(UPCOMING_EVENTS_PATH, page)
 /** The search page, and under it the index of pages from A to Z that serves visitors without JavaScript. */
 export const SEARCH_PATH = '/search/'
 export const PAGES_INDEX_PATH = `${SEARCH_PATH}a-z/`

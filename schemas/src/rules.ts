@@ -68,10 +68,10 @@ export function checkNewsSlug(value: {current?: string} | undefined): true | str
   return (RESERVED_NEWS_SLUGS as readonly string[]).includes(value?.current ?? '') ? RESERVED_NEWS_SLUG_MESSAGE : true
 }
 
-/** Event addresses the site uses for itself: `/events/past/` lists every past event. */
-export const RESERVED_EVENT_SLUGS = ['past'] as const
+/** Event addresses the site uses for itself: `/events/past/` and `/events/upcoming/` list every past and upcoming event. */
+export const RESERVED_EVENT_SLUGS = ['past', 'upcoming'] as const
 
-export const RESERVED_EVENT_SLUG_MESSAGE = `The address /events/${RESERVED_EVENT_SLUGS.join(', /events/')} is used by the events list: choose another.`
+export const RESERVED_EVENT_SLUG_MESSAGE = `The addresses /events/${RESERVED_EVENT_SLUGS.join(', /events/')} are used by the events lists: choose another.`
 
 /** Validates an event's slug (`{current}`) for a Sanity `rule.custom`: the slug rules, and not reserved. */
 export function checkEventSlug(value: {current?: string} | undefined): true | string {

@@ -1,6 +1,7 @@
-// More FAQs, people and milestones than a page of the site holds, on top of the demo content:
-// 45 questions, 30 people of the core team (one of whom wrote six publications) and 30
-// milestones. For the long-list tests, and for the site at scale in the browser tests.
+// More FAQs, people, milestones and upcoming events than a page of the site holds, on top of
+// the demo content: 45 questions, 30 people of the core team (one of whom wrote six
+// publications), 30 milestones and 25 online events in the weeks to come. For the long-list
+// tests, and for the site at scale in the browser tests.
 
 const block = (text: string) => [
   {_type: 'block', _key: 'b', style: 'normal', markDefs: [], children: [{_type: 'span', _key: 's', text, marks: []}]},
@@ -44,4 +45,20 @@ const publications = Array.from({length: 6}, (_, i) => ({
   authors: [{_type: 'reference', _ref: author, _key: 'a1'}],
 }))
 
-export const longLists = [...faqs, ...people, ...milestones, ...publications]
+const DAY = 86_400_000
+// From tomorrow on, a day apart, so they are upcoming whenever the tests run.
+const tomorrow = Math.ceil(Date.now() / DAY) * DAY + 10 * 3_600_000
+export const upcomingEvents = Array.from({length: 25}, (_, i) => ({
+  _id: `event-test-${nn(i)}`,
+  _type: 'event',
+  title: `Test webinar ${nn(i)}`,
+  slug: {_type: 'slug', current: `test-webinar-${nn(i)}`},
+  start: new Date(tomorrow + i * DAY).toISOString(),
+  end: new Date(tomorrow + i * DAY + 3_600_000).toISOString(),
+  format: 'online',
+  joining: 'The link is emailed to everyone who registers.',
+  status: 'scheduled',
+  summary: `An online test webinar, number ${nn(i)}.`,
+}))
+
+export const longLists = [...faqs, ...people, ...milestones, ...publications, ...upcomingEvents]

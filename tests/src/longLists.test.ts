@@ -2,7 +2,7 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {parse, type HTMLElement} from 'node-html-parser'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
-import {author, faqs, longLists} from './longListFixtures.ts'
+import {author, faqs, longLists, upcomingEvents} from './longListFixtures.ts'
 import {buildDemoSiteWith, htmlFile, type Build} from './site.ts'
 
 /*
@@ -95,9 +95,33 @@ describe('a list longer than a page holds', () => {
     expect(list.querySelectorAll('main .publication-list > li')).toHaveLength(6)
   })
 
+  test('/events/ shows the next twenty events, and /events/upcoming/ pages through all of them, soonest first', async () => {
+    const listed = (root: HTMLElement, selector: string) =>
+      root.querySelectorAll(`${selector} .event-list > li a`).map((a) => a.getAttribute('href'))
+    const events = await html('/events/')
+    const soonest = listed(events, 'section[aria-labelledby="upcoming"]')
+    expect(soonest).toHaveLength(20)
+    const all = events.querySelector('section[aria-labelledby="upcoming"] a[href="/events/upcoming/"]')
+    expect(all?.text).toMatch(/^All \d+ upcoming events$/)
+    const archive: Array<string | undefined> = []
+    for (let at: string | undefined = '/events/upcoming/'; at;) {
+      const root = await html(at)
+      archive.push(...listed(root, 'main'))
+      at = root.querySelector('nav[aria-label="Upcoming events pages"] a[rel="next"]')?.getAttribute('href')
+    }
+    expect(archive.slice(0, 20)).toEqual(soonest)
+    expect(new Set(archive).size).toBe(archive.length)
+    for (const event of upcomingEvents) expect(archive).toContain(`/events/${event.slug.current}/`)
+  })
+
   test('the sitemap lists every part', async () => {
     const sitemap = await readFile(path.join(build?.outDir ?? '', 'sitemap.xml'), 'utf8')
-    for (const part of [...faqParts, '/about-us/page/2/', '/about-us/meet-the-team/page/2/'])
+    for (const part of [
+      ...faqParts,
+      '/about-us/page/2/',
+      '/about-us/meet-the-team/page/2/',
+      '/events/upcoming/page/2/',
+    ])
       expect(sitemap).toContain(`${part}</loc>`)
   })
 })

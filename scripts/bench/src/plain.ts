@@ -136,6 +136,8 @@ export function plainSite(documents: Doc[], now: Date): PlainSite {
 }
 
 const PER_PAGE = 10
+/** Upcoming events on /events/, and on each page of /events/upcoming/ when there are more. */
+const UPCOMING_PER_PAGE = 20
 const LATEST = 5
 
 /**
@@ -200,16 +202,23 @@ function outputPages(documents: Doc[], now: Date, textOf: (blocks: unknown) => s
     cards,
     entries: [],
   })
-  const list = (path: string, title: string, items: Doc[], base: string, trail: PlainLink[]): PlainPage[] => {
+  const list = (
+    path: string,
+    title: string,
+    items: Doc[],
+    base: string,
+    trail: PlainLink[],
+    perPage = PER_PAGE,
+  ): PlainPage[] => {
     const pages: PlainPage[] = []
-    for (let start = 0; start === 0 || start < items.length; start += PER_PAGE) {
-      const n = start / PER_PAGE + 1
+    for (let start = 0; start === 0 || start < items.length; start += perPage) {
+      const n = start / perPage + 1
       pages.push({
         path: n === 1 ? path : `${path}/page/${n}`,
         title: n === 1 ? title : `${title}, page ${n}`,
         summary: title,
         trail,
-        sections: [section(items.slice(start, start + PER_PAGE).map(card(base)))],
+        sections: [section(items.slice(start, start + perPage).map(card(base)))],
       })
     }
     return pages
@@ -258,11 +267,14 @@ function outputPages(documents: Doc[], now: Date, textOf: (blocks: unknown) => s
       summary: 'Upcoming events, then past events.',
       trail: [home],
       sections: [
-        section(upcoming.map(card('/events')), 'Upcoming'),
+        section(upcoming.slice(0, UPCOMING_PER_PAGE).map(card('/events')), 'Upcoming'),
         section(past.slice(0, PER_PAGE).map(card('/events')), 'Past'),
       ],
     },
     ...list('/events/past', 'Past events', past, '/events', atEvents),
+    ...(upcoming.length > UPCOMING_PER_PAGE
+      ? list('/events/upcoming', 'Upcoming events', upcoming, '/events', atEvents, UPCOMING_PER_PAGE)
+      : []),
     ...events.map((doc) => itemPage(doc, '/events', atEvents)),
     {
       path: '/topics',

@@ -6,6 +6,8 @@ import {
   PAST_EVENTS_PATH,
   pastEventsListPath,
   UPCOMING_EVENTS_CALENDAR_PATH,
+  UPCOMING_EVENTS_PATH,
+  upcomingEventsListPath,
 } from '@itss/schemas/paths'
 import {ukDate, ukTimeRange} from '@itss/schemas/times'
 import {toPlainText} from '@portabletext/toolkit'
@@ -19,7 +21,14 @@ import {inPages} from './paging.ts'
  * events without an address, a start, or an end after the start.
  */
 
-export {EVENTS_PATH, PAST_EVENTS_PATH, pastEventsListPath, UPCOMING_EVENTS_CALENDAR_PATH}
+export {
+  EVENTS_PATH,
+  PAST_EVENTS_PATH,
+  pastEventsListPath,
+  UPCOMING_EVENTS_CALENDAR_PATH,
+  UPCOMING_EVENTS_PATH,
+  upcomingEventsListPath,
+}
 
 /**
  * The moment the build counts as now, fixed once per build so every page agrees on which
@@ -61,6 +70,14 @@ export const PAST_EVENTS_PER_PAGE = 10
 /** Past events cut into pages, newest first; always at least one page. */
 export function pastEventPages(content: Content, now: Date = BUILD_NOW): SiteEvent[][] {
   return inPages(pastEvents(content, now), PAST_EVENTS_PER_PAGE)
+}
+
+/** How many upcoming events /events/ shows, and each page of /events/upcoming/ lists. */
+export const UPCOMING_EVENTS_PER_PAGE = 20
+
+/** Upcoming events cut into pages, soonest first; always at least one page. */
+export function upcomingEventPages(content: Content, now: Date = BUILD_NOW): SiteEvent[][] {
+  return inPages(upcomingEvents(content, now), UPCOMING_EVENTS_PER_PAGE)
 }
 
 /** Events filed under a topic: upcoming ones soonest first, then past ones newest first. */

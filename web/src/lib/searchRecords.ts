@@ -1,6 +1,14 @@
 import type {PageSectionType} from '@itss/schemas/vocabulary'
 import type {Content, NewsArticle, Page, Publication, Section, SiteEvent, Topic} from './content.ts'
-import {EVENTS_PATH, eventPagePath, eventWhen, PAST_EVENTS_PATH, pastEventPages, upcomingEvents} from './events.ts'
+import {
+  EVENTS_PATH,
+  eventPagePath,
+  eventWhen,
+  PAST_EVENTS_PATH,
+  pastEventPages,
+  UPCOMING_EVENTS_PATH,
+  upcomingEventPages,
+} from './events.ts'
 import {articleDate, articlePath, NEWS_PATH, newsPages, topicPagePath, topicsOf, TOPICS_PATH} from './news.ts'
 import {
   authorsOf,
@@ -166,6 +174,7 @@ const eventItem = (event: SiteEvent) => [eventWhen(event)]
  */
 function listRecords(content: Content): SearchRecord[] {
   const past = pastEventPages(content)[0] ?? []
+  const upcoming = upcomingEventPages(content)
   return [
     record(NEWS_PATH, 'News', itemWords(newsPages(content)[0] ?? [], newsItem), 'Page'),
     record(
@@ -182,7 +191,10 @@ function listRecords(content: Content): SearchRecord[] {
         'Page',
       ),
     ),
-    record(EVENTS_PATH, 'Events', itemWords([...upcomingEvents(content), ...past], eventItem), 'Page'),
+    record(EVENTS_PATH, 'Events', itemWords([...(upcoming[0] ?? []), ...past], eventItem), 'Page'),
+    ...(upcoming.length > 1
+      ? [record(UPCOMING_EVENTS_PATH, 'Upcoming events', itemWords(upcoming[0] ?? [], eventItem), 'Page')]
+      : []),
     record(PAST_EVENTS_PATH, 'Past events', itemWords(past, eventItem), 'Page'),
     record(
       TOPICS_PATH,

@@ -1,7 +1,15 @@
 import type {APIRoute} from 'astro'
 import {loadContent} from '../lib/content.ts'
 import {publicationEntries} from '../lib/publications.ts'
-import {EVENTS_PATH, eventPagePath, lastChangedEvents, pastEventPages, pastEventsListPath} from '../lib/events.ts'
+import {
+  EVENTS_PATH,
+  eventPagePath,
+  lastChangedEvents,
+  pastEventPages,
+  pastEventsListPath,
+  upcomingEventPages,
+  upcomingEventsListPath,
+} from '../lib/events.ts'
 import {pageParts, pagePartPath} from '../lib/listSections.ts'
 import {pagesIndex, pagesIndexPath} from '../lib/pagesIndex.ts'
 import {articlePath, articlesOn, lastChanged, newsListPath, newsPages, TOPICS_PATH, topicPagePath} from '../lib/news.ts'
@@ -24,6 +32,7 @@ interface Entry {
 export const GET: APIRoute = async ({site}) => {
   const content = await loadContent()
   const {news, topics} = content.site
+  const upcomingPages = upcomingEventPages(content)
   const entries: Entry[] = [
     ...content.site.pages
       .filter((page) => !page.seo?.noIndex)
@@ -43,6 +52,10 @@ export const GET: APIRoute = async ({site}) => {
       path: pastEventsListPath(i + 1),
       lastmod: lastChangedEvents(events),
     })),
+    // The upcoming list has its own pages only when /events/ cannot show them all.
+    ...(upcomingPages.length > 1
+      ? upcomingPages.map((events, i) => ({path: upcomingEventsListPath(i + 1), lastmod: lastChangedEvents(events)}))
+      : []),
     ...content.site.events.map((event) => ({path: eventPagePath(event), lastmod: lastChangedEvents([event])})),
   ]
   const urls = entries
