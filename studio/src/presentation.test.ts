@@ -55,6 +55,9 @@ test('each page of the site opens its own document', async () => {
   expect(await opened('/')).toEqual(['page-home'])
   expect(await opened('/about-us/')).toEqual(['page-about-us'])
   expect(await opened('/about-us/meet-the-team/')).toEqual(['page-meet-the-team'])
+  // The later parts of a page's long lists are that page.
+  expect(await opened('/about-us/faqs/page/2/')).toEqual(['page-faqs'])
+  expect(await opened('/page/3/')).toEqual(['page-home'])
   // Under the wrong parent, or at the top level, a child page is not found.
   expect(await opened('/meet-the-team/')).toEqual([])
   expect(await opened('/research-and-policy/meet-the-team/')).toEqual([])

@@ -109,9 +109,16 @@ export const locations: DocumentLocationResolver = ({id, perspectiveStack}, {doc
     .listenQuery(LOCATIONS_QUERY, {id}, {perspective: perspectiveStack, tag: 'presentation-locations'})
     .pipe(map((data: LocationsData) => siteLocations(id, data)))
 
-/** A GROQ filter for the page at a site path: its slug, its parents' slugs, and a top-level ancestor. */
+/**
+ * A GROQ filter for the page at a site path: its slug, its parents' slugs, and a top-level
+ * ancestor. A later part of a page's long lists (`/about-us/faqs/page/2/`) is that page.
+ */
 export function pageFilter(pathname: string): {filter: string; params: Record<string, string>} {
-  const segments = pathname.split('/').filter(Boolean).reverse()
+  const segments = pathname
+    .replace(/(^|\/)page\/\d+\/?$/, '/')
+    .split('/')
+    .filter(Boolean)
+    .reverse()
   if (segments.length === 0) return {filter: '_id == *[_id == "siteSettings"][0].homePage._ref', params: {}}
   const up = (depth: number) => 'parent->'.repeat(depth)
   const top = up(segments.length - 1)
