@@ -85,6 +85,18 @@ test('beyond loopback, the draft preview shows drafts and click-to-edit only aft
   expect(shown).toMatch(
     new RegExp(`data-sanity="id=${member._id};type=teamMember;path=role[^"]*"[^>]*>\\s*${member.role}`),
   )
+  // So do the items of the site's lists: each one's title and summary open its own document.
+  for (const [list, id, type] of [
+    ['/news/', 'news-institute-opens', 'newsArticle'],
+    ['/publications/', 'publication-talent-commission-report', 'publication'],
+    ['/events/', 'event-example', 'event'],
+  ] as const) {
+    const html = await (await get(list, cookie)).text()
+    for (const field of ['title', 'summary'])
+      expect(html, `${list} ${field}`).toMatch(
+        new RegExp(`data-sanity="id=(drafts\\.)?${id};type=${type};path=${field}`),
+      )
+  }
 }, 60_000)
 
 test("framed from another site, as the Presentation tool frames it, the handshake's session holds", async () => {
