@@ -188,19 +188,9 @@ export function checkBudgets(pages: PageCost[]): BudgetResult[] {
   )
   const jsPages = pages.filter((page) => JS_PAGES.has(page.path))
   const jsNote = jsPages.map((page) => `${page.path} loads ${bytes(page.js)}, ${bytes(page.lazyJs)} more on use`)
-  const heaviestCss = pages.reduce<PageCost | undefined>(
-    (max, page) => (!max || page.css > max.css ? page : max),
-    undefined,
-  )
-  const overCss = pages.filter((page) => page.css > BUDGETS.cssPerPage)
   const p95 = percentile(
     pages.map((page) => page.html),
     95,
-  )
-  const overHtml = pages.filter((page) => page.html > BUDGETS.htmlPage)
-  const heaviestHtml = pages.reduce<PageCost | undefined>(
-    (max, page) => (!max || page.html > max.html ? page : max),
-    undefined,
   )
   return [
     {
@@ -217,34 +207,34 @@ export function checkBudgets(pages: PageCost[]): BudgetResult[] {
               )
               .join(', ')}`,
     },
-    {
-      name: 'CSS per page',
-      pass: overCss.length === 0 && pages.length > 0,
-      detail:
-        overCss.length === 0
-          ? `largest ${bytes(heaviestCss?.css ?? 0)} (${heaviestCss?.path ?? '-'}) ≤ ${bytes(BUDGETS.cssPerPage)}`
-          : `${plural(overCss.length, 'page')} over ${bytes(BUDGETS.cssPerPage)}: ${overCss
-              .slice(0, 5)
-              .map((page) => `${page.path} ${bytes(page.css)}`)
-              .join(', ')}`,
-    },
+    perPageBudget('CSS per page', pages, 'css', BUDGETS.cssPerPage),
     {
       name: 'HTML at the 95th percentile',
       pass: p95 <= BUDGETS.htmlP95 && pages.length > 0,
       detail: `p95 ${bytes(p95)} ${p95 <= BUDGETS.htmlP95 ? '≤' : '>'} ${bytes(BUDGETS.htmlP95)} over ${plural(pages.length, 'page')}`,
     },
-    {
-      name: 'HTML of every page',
-      pass: overHtml.length === 0 && pages.length > 0,
-      detail:
-        overHtml.length === 0
-          ? `largest ${bytes(heaviestHtml?.html ?? 0)} (${heaviestHtml?.path ?? '-'}) ≤ ${bytes(BUDGETS.htmlPage)}`
-          : `${plural(overHtml.length, 'page')} over ${bytes(BUDGETS.htmlPage)}: ${overHtml
-              .slice(0, 5)
-              .map((page) => `${page.path} ${bytes(page.html)}`)
-              .join(', ')}`,
-    },
+    perPageBudget('HTML of every page', pages, 'html', BUDGETS.htmlPage),
   ]
+}
+
+/** A budget every page must keep: it names the largest page, or the first five over. */
+function perPageBudget(name: string, pages: PageCost[], measure: 'css' | 'html', limit: number): BudgetResult {
+  const over = pages.filter((page) => page[measure] > limit)
+  const largest = pages.reduce<PageCost | undefined>(
+    (max, page) => (!max || page[measure] > max[measure] ? page : max),
+    undefined,
+  )
+  return {
+    name,
+    pass: over.length === 0 && pages.length > 0,
+    detail:
+      over.length === 0
+        ? `largest ${bytes(largest?.[measure] ?? 0)} (${largest?.path ?? '-'}) ≤ ${bytes(limit)}`
+        : `${plural(over.length, 'page')} over ${bytes(limit)}: ${over
+            .slice(0, 5)
+            .map((page) => `${page.path} ${bytes(page[measure])}`)
+            .join(', ')}`,
+  }
 }
 
 /** The per-page table, the totals and one PASS/FAIL line per budget. */

@@ -54,18 +54,18 @@ export function publishSite({lake, workDir, env, log, warn}: PublishedSiteOption
   let runs = 0
   const run = async (command: string, args: string[], cwd: string, buildEnv: NodeJS.ProcessEnv) => {
     const logFile = path.join(workDir, `output-${String(++runs)}.log`)
-    const log = await open(logFile, 'w')
-    const child = spawn(command, args, {cwd, env: buildEnv, stdio: ['ignore', log.fd, log.fd]})
+    const output = await open(logFile, 'w')
+    const child = spawn(command, args, {cwd, env: buildEnv, stdio: ['ignore', output.fd, output.fd]})
     running.add(child)
     const failure = await new Promise<string>((resolve) => {
       child.on('error', (error) => resolve(`${error.message}\n`))
       child.on('close', (code) => resolve(code === 0 ? '' : `exited with ${String(code ?? child.signalCode)}\n`))
     })
     running.delete(child)
-    await log.close()
-    const output = (await readFile(logFile, 'utf8')) + failure
+    await output.close()
+    const written = await readFile(logFile, 'utf8')
     await rm(logFile, {force: true})
-    return {ok: failure === '', output}
+    return {ok: failure === '', output: written + failure}
   }
 
   // Each build goes to one folder (Astro counts a new output folder as a change to every page

@@ -13,6 +13,7 @@ import {ukDate, ukTimeRange} from '@itss/schemas/times'
 import {toPlainText} from '@portabletext/toolkit'
 import ical, {ICalEventStatus, type ICalCalendar} from 'ical-generator'
 import type {Content, SiteEvent, Topic} from './content.ts'
+import {pageKey} from './cacheKeys.ts'
 import {inPages} from './paging.ts'
 
 /*
@@ -75,10 +76,19 @@ export function pastEventPages(content: Content, now: Date = BUILD_NOW): SiteEve
 /** How many upcoming events /events/ shows, and each page of /events/upcoming/ lists. */
 export const UPCOMING_EVENTS_PER_PAGE = 20
 
-/** Upcoming events cut into pages, soonest first; always at least one page. */
-export function upcomingEventPages(content: Content, now: Date = BUILD_NOW): SiteEvent[][] {
-  return inPages(upcomingEvents(content, now), UPCOMING_EVENTS_PER_PAGE)
+/** The pages of /events/upcoming/, soonest first: none while /events/ shows every upcoming event. */
+export function upcomingListPages(content: Content, now: Date = BUILD_NOW): SiteEvent[][] {
+  const pages = inPages(upcomingEvents(content, now), UPCOMING_EVENTS_PER_PAGE)
+  return pages.length > 1 ? pages : []
 }
+
+/** The routes of /events/past/ or /events/upcoming/: the list's first page at its own address, then page/2/ and on. */
+export const eventListRoutes = (content: Content, pages: SiteEvent[][]) =>
+  pages.map((events, i) => ({
+    params: {page: i === 0 ? undefined : `page/${String(i + 1)}`},
+    props: {page: i + 1, total: pages.length, events},
+    cacheKey: pageKey(content, [i, pages.length, events]),
+  }))
 
 /** Events filed under a topic: upcoming ones soonest first, then past ones newest first. */
 export const eventsOn = (content: Content, topic: Topic, now: Date = BUILD_NOW): SiteEvent[] =>

@@ -61,11 +61,8 @@ export interface ListPart<T> {
 // A page's parts are worked out by its route, its view and search: once per section and build.
 const partsOf = new WeakMap<Content, WeakMap<object, unknown[][]>>()
 
-export function listPart<K extends ListSectionType>(
-  content: Content,
-  section: Extract<ListSection, {_type: K}>,
-  part: number,
-): ListPart<ItemOf<K>> {
+/** A list section's items cut into parts (always at least one). */
+function partsOfList(content: Content, section: ListSection): unknown[][] {
   let known = partsOf.get(content)
   if (!known) partsOf.set(content, (known = new WeakMap()))
   let parts = known.get(section)
@@ -74,8 +71,17 @@ export function listPart<K extends ListSectionType>(
     parts = inPages(list.items(content, section), list.perPage)
     known.set(section, parts)
   }
-  const perPage = LISTS[section._type].perPage
-  return {items: (parts[part - 1] ?? []) as ItemOf<K>[], offset: (part - 1) * perPage, parts: parts.length}
+  return parts
+}
+
+export function listPart<K extends ListSectionType>(
+  content: Content,
+  section: Extract<ListSection, {_type: K}>,
+  part: number,
+): ListPart<ItemOf<K>> {
+  const parts = partsOfList(content, section)
+  const offset = (part - 1) * LISTS[section._type].perPage
+  return {items: (parts[part - 1] ?? []) as ItemOf<K>[], offset, parts: parts.length}
 }
 
 /** How many parts a page has: as many as its longest list, and one when it has none. */
@@ -88,8 +94,5 @@ export const pagePartPath = listPagePath
 
 /** The part of a page at which a list section shows `item` (found by identity); 1 when it does not. */
 export function partShowing(content: Content, section: ListSection, item: object): number {
-  const {parts} = listPart(content, section, 1)
-  for (let part = 1; part <= parts; part++)
-    if ((listPart(content, section, part).items as object[]).includes(item)) return part
-  return 1
+  return partsOfList(content, section).findIndex((items) => items.includes(item)) + 1 || 1
 }

@@ -7,7 +7,9 @@ import {
   PAST_EVENTS_PATH,
   pastEventPages,
   UPCOMING_EVENTS_PATH,
-  upcomingEventPages,
+  UPCOMING_EVENTS_PER_PAGE,
+  upcomingEvents,
+  upcomingListPages,
 } from './events.ts'
 import {articleDate, articlePath, NEWS_PATH, newsPages, topicPagePath, topicsOf, TOPICS_PATH} from './news.ts'
 import {
@@ -174,7 +176,9 @@ const eventItem = (event: SiteEvent) => [eventWhen(event)]
  */
 function listRecords(content: Content): SearchRecord[] {
   const past = pastEventPages(content)[0] ?? []
-  const upcoming = upcomingEventPages(content)
+  // What /events/ shows, and the first page of /events/upcoming/ when there is one.
+  const soonest = upcomingEvents(content).slice(0, UPCOMING_EVENTS_PER_PAGE)
+  const upcoming = upcomingListPages(content)
   return [
     record(NEWS_PATH, 'News', itemWords(newsPages(content)[0] ?? [], newsItem), 'Page'),
     record(
@@ -191,9 +195,9 @@ function listRecords(content: Content): SearchRecord[] {
         'Page',
       ),
     ),
-    record(EVENTS_PATH, 'Events', itemWords([...(upcoming[0] ?? []), ...past], eventItem), 'Page'),
-    ...(upcoming.length > 1
-      ? [record(UPCOMING_EVENTS_PATH, 'Upcoming events', itemWords(upcoming[0] ?? [], eventItem), 'Page')]
+    record(EVENTS_PATH, 'Events', itemWords([...soonest, ...past], eventItem), 'Page'),
+    ...(upcoming[0]
+      ? [record(UPCOMING_EVENTS_PATH, 'Upcoming events', itemWords(upcoming[0], eventItem), 'Page')]
       : []),
     record(PAST_EVENTS_PATH, 'Past events', itemWords(past, eventItem), 'Page'),
     record(

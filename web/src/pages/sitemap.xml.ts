@@ -7,7 +7,7 @@ import {
   lastChangedEvents,
   pastEventPages,
   pastEventsListPath,
-  upcomingEventPages,
+  upcomingListPages,
   upcomingEventsListPath,
 } from '../lib/events.ts'
 import {pageParts, pagePartPath} from '../lib/listSections.ts'
@@ -32,7 +32,6 @@ interface Entry {
 export const GET: APIRoute = async ({site}) => {
   const content = await loadContent()
   const {news, topics} = content.site
-  const upcomingPages = upcomingEventPages(content)
   const entries: Entry[] = [
     ...content.site.pages
       .filter((page) => !page.seo?.noIndex)
@@ -52,10 +51,10 @@ export const GET: APIRoute = async ({site}) => {
       path: pastEventsListPath(i + 1),
       lastmod: lastChangedEvents(events),
     })),
-    // The upcoming list has its own pages only when /events/ cannot show them all.
-    ...(upcomingPages.length > 1
-      ? upcomingPages.map((events, i) => ({path: upcomingEventsListPath(i + 1), lastmod: lastChangedEvents(events)}))
-      : []),
+    ...upcomingListPages(content).map((events, i) => ({
+      path: upcomingEventsListPath(i + 1),
+      lastmod: lastChangedEvents(events),
+    })),
     ...content.site.events.map((event) => ({path: eventPagePath(event), lastmod: lastChangedEvents([event])})),
   ]
   const urls = entries
