@@ -68,10 +68,29 @@ async function ensureJava(): Promise<void> {
   await getTool(planJava(process.env, thisMachine))
 }
 
+// Chromium: the browser tests, and a Vitest test of the draft preview framed as the Studio frames it.
+let chromium: Promise<string | null> | undefined
+function ensureChromium(): Promise<string | null> {
+  return (chromium ??= (async () => {
+    console.log('\n▶ prerequisites: Chromium (the browser tests)')
+    return getTool(planChromium(process.env, thisMachine))
+  })())
+}
+
+/** Where the tests launch the browser (chromiumLaunchOptions and tests/playwright.config.ts read CHROMIUM_PATH). */
+const browserEnv = (executable: string | null): Record<string, string> =>
+  executable ? {CHROMIUM_PATH: executable} : {}
+
 async function vitest(): Promise<Tally> {
   await ensureJava()
+  // Without it the one Vitest test that frames the preview fails and says so.
+  const browser = await ensureChromium()
   const output = path.join(resultsDir, 'vitest.json')
-  const code = await run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${output}`])
+  const code = await run(
+    bin('vitest'),
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${output}`],
+    browserEnv(browser),
+  )
   try {
     const report = JSON.parse(await readFile(output, 'utf8')) as {numPassedTests: number; numFailedTests: number}
     // A crash outside any test still fails the run.
@@ -83,16 +102,14 @@ async function vitest(): Promise<Tally> {
 
 async function playwright(): Promise<Tally> {
   await ensureJava()
-  console.log('\n▶ prerequisites: Chromium (the browser tests)')
-  const chromium = await getTool(planChromium(process.env, thisMachine))
-  // No browser: one failure, the line just printed saying what to install; not one per test.
-  if (chromium === null) return {passed: 0, failed: 1}
+  const browser = await ensureChromium()
+  // No browser: one failure, the line printed when it was looked for saying what to install; not one per test.
+  if (browser === null) return {passed: 0, failed: 1}
   const output = path.join(resultsDir, 'playwright.json')
   const code = await run(
     path.join(repoRoot, 'tests/node_modules/.bin/playwright'),
     ['test', '--reporter=list,json'],
-    // tests/playwright.config.ts launches the browser at CHROMIUM_PATH.
-    {PLAYWRIGHT_JSON_OUTPUT_NAME: output, CHROMIUM_PATH: chromium},
+    {PLAYWRIGHT_JSON_OUTPUT_NAME: output, ...browserEnv(browser)},
     path.join(repoRoot, 'tests'),
   )
   try {
