@@ -8,7 +8,7 @@ import {useRouter} from 'sanity/router'
 import {structureTool} from 'sanity/structure'
 import {backend} from './src/backend.ts'
 import {locations, mainDocuments} from './src/presentation.ts'
-import {formInput} from './src/presentationCommits.ts'
+import {afterCommits, formInput} from './src/presentationCommits.ts'
 import {withRedirects} from './src/publishWithRedirects.ts'
 import {structure} from './src/structure.ts'
 
@@ -107,10 +107,12 @@ export default defineConfig({
   form: {components: {input: formInput}},
   document: {
     actions: (actions, {schemaType}) => {
-      if (singletons.has(schemaType)) return actions.filter(({action}) => action && singletonActions.has(action))
-      const kept = routable.has(schemaType)
-        ? actions.map((action) => (action.action === 'publish' ? withRedirects(action) : action))
+      const allowed = singletons.has(schemaType)
+        ? actions.filter(({action}) => action && singletonActions.has(action))
         : actions
+      const kept = allowed
+        .map(afterCommits)
+        .map((action) => (action.action === 'publish' && routable.has(schemaType) ? withRedirects(action) : action))
       return schemaType === 'page' ? [...kept, PreviewAction] : kept
     },
     newDocumentOptions: (items) => items.filter((item) => !singletons.has(item.templateId)),
