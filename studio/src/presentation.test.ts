@@ -14,12 +14,13 @@ const dataset = readFileSync(new URL('../../dataset/data.ndjson', import.meta.ur
   .filter(Boolean)
   .map((line) => JSON.parse(line) as object)
 
-async function run<T>(query: string, params: Record<string, unknown>): Promise<T> {
-  return (await (await evaluate(parse(query, {params}), {dataset, params})).get()) as T
+async function run<T>(query: string, params: Record<string, unknown>, documents = dataset): Promise<T> {
+  return (await (await evaluate(parse(query, {params}), {dataset: documents, params})).get()) as T
 }
 
-const hrefs = async (id: string) =>
-  siteLocations(id, await run<LocationsData>(LOCATIONS_QUERY, {id})).locations?.map(({href}) => href)
+const locations = async (id: string, documents = dataset) =>
+  siteLocations(id, await run<LocationsData>(LOCATIONS_QUERY, {id}, documents)).locations
+const hrefs = async (id: string, documents = dataset) => (await locations(id, documents))?.map(({href}) => href)
 
 test('a team member appears on every page whose team section lists their group', async () => {
   expect(await hrefs('team-andrew-noyes')).toEqual(['/about-us/meet-the-team/', '/what-we-do/research-and-policy/'])
@@ -33,6 +34,34 @@ test('an FAQ is on the FAQ page; a page and a publication at their own addresses
   const publication = await hrefs('publication-talent-commission-report')
   expect(publication?.[0]).toMatch(/^\/publications\/[a-z0-9-]+\/$/)
   expect(publication).toContain('/publications/')
+})
+
+test('a document further down a long list is located on the part of the page that shows it', async () => {
+  // 45 questions before the demo's own (20 a part), and 12 people in the Research and Policy
+  // Group before its lead (15 a part; Meet the team lists four other people before that group).
+  const longer = [
+    ...dataset,
+    ...Array.from({length: 45}, (_, i) => ({
+      _id: `faq-extra-${String(i)}`,
+      _type: 'faq',
+      question: `Extra question ${String(i).padStart(2, '0')}?`,
+      order: -1,
+    })),
+    ...Array.from({length: 12}, (_, i) => ({
+      _id: `team-extra-${String(i)}`,
+      _type: 'teamMember',
+      name: `Extra member ${String(i).padStart(2, '0')}`,
+      group: 'researchPolicyGroup',
+      order: 0,
+    })),
+  ]
+  expect(await hrefs('faq-extra-5', longer)).toEqual(['/about-us/faqs/'])
+  expect(await locations('faq-extra-25', longer)).toEqual([{title: 'FAQs, page 2', href: '/about-us/faqs/page/2/'}])
+  expect(await hrefs('faq-extra-44', longer)).toEqual(['/about-us/faqs/page/3/'])
+  expect(await hrefs('team-andrew-noyes', longer)).toEqual([
+    '/about-us/meet-the-team/page/2/',
+    '/what-we-do/research-and-policy/',
+  ])
 })
 
 test('a singleton is on every page', async () => {

@@ -2,7 +2,8 @@
 // (its "locations"), and which document a page of the site is about (its "main document").
 // Addresses come from the site's own path helpers, so the Studio and the site agree.
 import {SINGLETON_IDS} from '@itss/schemas'
-import {resolvePagePaths, SITE_SECTIONS, type PageNode} from '@itss/schemas/paths'
+import {isListSectionType, LIST_SECTIONS, listPartAt, listSectionItems} from '@itss/schemas/lists'
+import {listPagePath, resolvePagePaths, SITE_SECTIONS, type PageNode} from '@itss/schemas/paths'
 import {ROUTABLE_TYPES, SLUG_PATHS} from '@itss/schemas/redirects'
 import {map} from 'rxjs'
 import type {
@@ -17,31 +18,48 @@ export const LOCATIONS_QUERY = /* groq */ `{
   "homePageId": *[_id == "siteSettings"][0].homePage._ref,
   "pages": *[_type == "page"]{
     _id, title, "slug": slug.current, "parentId": parent._ref,
-    "sections": body[]{_type, groups, "quoteId": quote._ref}
+    "sections": body[]{_type, groups, kinds, "quoteId": quote._ref}
   },
-  "document": *[_id == $id][0]{_type, "title": coalesce(title, name, question, text), "slug": slug.current, group},
+  "document": *[_id == $id][0]{_type, "title": coalesce(title, name, question, text), "slug": slug.current, group, kind},
+  "listed": select(${Object.values(LIST_SECTIONS)
+    .map(
+      ({listing, order}) =>
+        `*[_id == $id][0]._type == "${listing}" => *[_type == "${listing}"] | order(${order}){_id, group, kind}`,
+    )
+    .join(', ')}),
   "publications": *[_type == "publication" && references($id)]{title, "slug": slug.current}
 }`
 
 export interface SectionRef {
   _type: string
   groups?: string[] | null
+  kinds?: string[] | null
   quoteId?: string | null
+}
+
+/** A document of the site, as far as where it shows decides. */
+interface ListedDocument {
+  _id: string
+  group?: string | null
+  kind?: string | null
 }
 
 export interface LocationsData {
   homePageId: string | null
   pages: Array<PageNode & {title: string | null; sections: SectionRef[] | null}>
-  document: {_type: string; title: string | null; slug: string | null; group: string | null} | null
+  document: (ListedDocument & {_type: string; title: string | null; slug: string | null}) | null
+  /** When the document is of a type that list sections show: every document of its type, in their order. */
+  listed: ListedDocument[] | null
   /** Publications that reference the document (a team member as an author). */
   publications: Array<{title: string | null; slug: string | null}>
 }
 
 /** Which section of a page shows a document of a type, when that section shows it. */
-const SECTION_SHOWS: Record<string, (section: SectionRef, id: string, group: string | null) => boolean> = {
+const SECTION_SHOWS: Record<string, (section: SectionRef, id: string, document: ListedDocument) => boolean> = {
   faq: (section) => section._type === 'faqSection',
-  teamMember: (section, _id, group) => section._type === 'teamSection' && (section.groups ?? []).includes(group ?? ''),
-  partner: (section) => section._type === 'partnerSection',
+  teamMember: (section, _id, {group}) =>
+    section._type === 'teamSection' && (section.groups ?? []).includes(group ?? ''),
+  partner: (section, _id, {kind}) => section._type === 'partnerSection' && (section.kinds ?? []).includes(kind ?? ''),
   roadmapStage: (section) => section._type === 'roadmapSection',
   milestone: (section) => section._type === 'timelineSection',
   quote: (section, id) => section._type === 'quoteSection' && section.quoteId === id,
@@ -64,10 +82,20 @@ export function siteLocations(id: string, data: LocationsData): DocumentLocation
   const {document, pages, homePageId} = data
   if (!document) return {message: 'This document is not on the site yet.', tone: 'caution'}
   const paths = resolvePagePaths(pages, homePageId).paths
-  const pageLocation = (page: LocationsData['pages'][number]): DocumentLocation | undefined => {
-    const href = paths.get(page._id)
-    return href === undefined ? undefined : {title: page.title ?? href, href}
+  /** A page, or the part of it that shows the document when a long list is cut into parts. */
+  const pageLocation = (page: LocationsData['pages'][number], part = 1): DocumentLocation | undefined => {
+    const path = paths.get(page._id)
+    if (path === undefined) return undefined
+    const title = page.title ?? path
+    return {title: part > 1 ? `${title}, page ${String(part)}` : title, href: listPagePath(path, part)}
   }
+  const partShowing = (section: SectionRef): number =>
+    isListSectionType(section._type)
+      ? listPartAt(
+          section._type,
+          listSectionItems(section, data.listed ?? []).findIndex((item) => item._id === id),
+        )
+      : 1
   const locations: DocumentLocation[] = []
   const add = (location: DocumentLocation | undefined) => {
     if (location && !locations.some(({href}) => href === location.href)) locations.push(location)
@@ -89,7 +117,8 @@ export function siteLocations(id: string, data: LocationsData): DocumentLocation
   const shows = SECTION_SHOWS[document._type]
   if (shows) {
     for (const page of pages) {
-      if (page.sections?.some((section) => shows(section, id, document.group))) add(pageLocation(page))
+      for (const section of page.sections ?? [])
+        if (shows(section, id, document)) add(pageLocation(page, partShowing(section)))
     }
   }
   const list = LIST_PATHS[document._type]

@@ -1,3 +1,4 @@
+import {listSectionItems} from '@itss/schemas/lists'
 import {listPagePath} from '@itss/schemas/paths'
 import {LIST_SECTION_PAGE_SIZES as PER_PAGE} from '@itss/schemas/vocabulary'
 import type {Content, Faq, Page, Partner, Section, TeamMember} from './content.ts'
@@ -20,14 +21,12 @@ const LISTS = {
   teamSection: {
     perPage: PER_PAGE.teamSection,
     noun: 'people',
-    items: (content: Content, section: {groups?: string[] | null}): TeamMember[] =>
-      (section.groups ?? []).flatMap((group) => content.site.team.filter((person) => person.group === group)),
+    items: (content: Content, section: Section): TeamMember[] => listSectionItems(section, content.site.team),
   },
   partnerSection: {
     perPage: PER_PAGE.partnerSection,
     noun: 'partners',
-    items: (content: Content, section: {kinds?: string[] | null}): Partner[] =>
-      (section.kinds ?? []).flatMap((kind) => content.site.partners.filter((partner) => partner.kind === kind)),
+    items: (content: Content, section: Section): Partner[] => listSectionItems(section, content.site.partners),
   },
   timelineSection: {
     perPage: PER_PAGE.timelineSection,

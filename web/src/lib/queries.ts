@@ -1,3 +1,4 @@
+import {FAQ_ORDER, MILESTONE_ORDER, PARTNER_ORDER, ROADMAP_ORDER, TEAM_ORDER} from '@itss/schemas/lists'
 import {defineQuery} from 'groq'
 
 /*
@@ -26,11 +27,11 @@ export const siteQuery = defineQuery(`{
       _type == "pageCardsSection" => {"pageIds": pages[]._ref}
     }
   },
-  "faqs": *[_type == "faq"] | order(order asc, question asc){_id, _type, question, answer, category},
-  "team": *[_type == "teamMember"] | order(order asc, name asc){_id, _type, name, role, group, bio, photo${image}, links[]${link}},
-  "partners": *[_type == "partner"] | order(order asc, name asc){_id, _type, name, kind, description, url, logo${image}},
-  "roadmap": *[_type == "roadmapStage"] | order(stage asc){_id, _type, stage, title, summary, body, outcomes},
-  "milestones": *[_type == "milestone"] | order(date asc){_id, _type, date, precision, title, summary},
+  "faqs": *[_type == "faq"] | order(${FAQ_ORDER}){_id, _type, question, answer, category},
+  "team": *[_type == "teamMember"] | order(${TEAM_ORDER}){_id, _type, name, role, group, bio, photo${image}, links[]${link}},
+  "partners": *[_type == "partner"] | order(${PARTNER_ORDER}){_id, _type, name, kind, description, url, logo${image}},
+  "roadmap": *[_type == "roadmapStage"] | order(${ROADMAP_ORDER}){_id, _type, stage, title, summary, body, outcomes},
+  "milestones": *[_type == "milestone"] | order(${MILESTONE_ORDER}){_id, _type, date, precision, title, summary},
   "quotes": *[_type == "quote"]{_id, _type, text, attribution, role, placeholder},
   "topics": *[_type == "topic"] | order(title asc, _id asc){_id, _type, title, "slug": slug.current, description},
   "news": *[_type == "newsArticle"] | order(date desc, _id asc){
