@@ -83,16 +83,22 @@ export function checkEventSlug(value: {current?: string} | undefined): true | st
 /** Top-level addresses the site keeps for its own sections (`/news/`, `/topics/`, `/search/`). */
 export const RESERVED_PAGE_SLUGS = RESERVED_PATHS.map((path) => path.slice(1, -1))
 
+/** The slug no page may take, at any level: `<page>/page/2/` is the second part of a page's long lists. */
+export const PAGE_PARTS_SLUG = 'page'
+
+export const PAGE_PARTS_SLUG_MESSAGE = `“${PAGE_PARTS_SLUG}” is kept for the later parts of a page's long lists (/about-us/faqs/${PAGE_PARTS_SLUG}/2/): choose another address.`
+
 /**
- * Validates a page's slug (`{current}`) for a Sanity `rule.custom`: the slug rules, and, for a
- * page with no parent, not one of the site's own sections. (A child of the home page is
- * top-level too; the build refuses that case, naming the page.)
+ * Validates a page's slug (`{current}`) for a Sanity `rule.custom`: the slug rules, not
+ * PAGE_PARTS_SLUG, and, for a page with no parent, not one of the site's own sections. (A
+ * child of the home page is top-level too; the build refuses that case, naming the page.)
  */
 export function checkPageSlug(value: {current?: string} | undefined, hasParent: boolean): true | string {
   const slug = checkSlug(value)
-  if (slug !== true || hasParent) return slug
+  if (slug !== true) return slug
   const current = value?.current ?? ''
-  return RESERVED_PAGE_SLUGS.includes(current)
+  if (current === PAGE_PARTS_SLUG) return PAGE_PARTS_SLUG_MESSAGE
+  return !hasParent && RESERVED_PAGE_SLUGS.includes(current)
     ? `/${current}/ is the site's own ${current} section: choose another address.`
     : true
 }

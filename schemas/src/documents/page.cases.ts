@@ -63,6 +63,12 @@ export const cases: ValidationCases = {
         build: true,
         change: set({slug: {_type: 'slug', current: 'news'}}),
       },
+      {
+        rule: 'no page, at any level, is addressed “page”, which the later parts of long lists use',
+        field: 'slug',
+        build: true,
+        change: set({slug: {_type: 'slug', current: 'page'}, parent: ref('page-other')}),
+      },
       {rule: 'summary is required', field: 'summary', change: unset('summary')},
       {rule: 'summary is short', field: 'summary', change: set({summary: 'x'.repeat(301)})},
       ...UNSAFE_HREFS.map((href) => ({

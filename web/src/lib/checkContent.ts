@@ -4,6 +4,8 @@ import {isInstant} from '@itss/schemas/times'
 import {
   isAllowedHref,
   LINK_SCHEME_MESSAGE,
+  PAGE_PARTS_SLUG,
+  PAGE_PARTS_SLUG_MESSAGE,
   RESERVED_NEWS_SLUG_MESSAGE,
   RESERVED_NEWS_SLUGS,
   SLUG_MESSAGE,
@@ -141,6 +143,7 @@ export function checkContent(site: SiteQueryResult): ContentProblem[] {
   for (const page of site.pages) {
     if (!page.slug) report(page._id, 'slug', 'the page has no address')
     else if (!SLUG_PATTERN.test(page.slug)) report(page._id, 'slug', `“${page.slug}”: ${SLUG_MESSAGE}`)
+    else if (page.slug === PAGE_PARTS_SLUG) report(page._id, 'slug', PAGE_PARTS_SLUG_MESSAGE)
     const path = paths.get(page._id)
     if (path && page.slug) {
       const other = byPath.get(path)
