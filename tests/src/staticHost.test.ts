@@ -2,7 +2,8 @@
 // a file and then a folder (nginx's usual `try_files $uri $uri/ =404`), every page answers at
 // the address it names as canonical and every link points at, with no redirect; and
 // `pnpm start`'s server (serveSite, which the browser tests use too) answers the same way.
-import {readdir, readFile, stat} from 'node:fs/promises'
+import {mkdir, mkdtemp, readdir, readFile, rename, rm, stat, symlink, writeFile} from 'node:fs/promises'
+import os from 'node:os'
 import http from 'node:http'
 import type {AddressInfo} from 'node:net'
 import path from 'node:path'
@@ -251,6 +252,34 @@ describe('pnpm start and the browser tests (serveSite)', () => {
       '/news/rss.xml application/xml',
       `/publications/files/${pdf ?? 'none'} application/pdf`,
     ])
+  })
+
+  test('answers from the build a publish switched to, with that build’s own headers', async () => {
+    // As pnpm start serves it: a link that each publish points at a new build (publishedSite.ts).
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'itss-serve-switch-'))
+    const build = async (name: string, policy: string) => {
+      await mkdir(path.join(dir, name))
+      await writeFile(path.join(dir, name, 'index.html'), `<p>${name}</p>`)
+      await writeFile(path.join(dir, name, '_headers'), `/*\n  Content-Security-Policy: ${policy}\n`)
+    }
+    await build('first', "script-src 'self'")
+    await build('second', "script-src 'self' 'sha256-new'")
+    const link = path.join(dir, 'site')
+    await symlink('first', link)
+    const site = await serveSite(link, 0)
+    try {
+      const seen = async () => {
+        const answer = await get(site.url, '/')
+        return `${answer.body} ${answer.headers.get('content-security-policy') ?? ''}`
+      }
+      expect(await seen()).toBe("<p>first</p> script-src 'self'")
+      await symlink('second', `${link}.next`)
+      await rename(`${link}.next`, link)
+      expect(await seen()).toBe("<p>second</p> script-src 'self' 'sha256-new'")
+    } finally {
+      site.close()
+      await rm(dir, {recursive: true, force: true})
+    }
   })
 
   test('refuses a port that is already in use, naming it, instead of failing later', async () => {

@@ -1,9 +1,11 @@
 // Serves a built site the way a plain static host serves directory output: `/faqs/` answers
 // with `faqs/index.html`, `/faqs` (a folder) is redirected to `/faqs/` with a 301 as nginx
 // does, unknown paths get `404.html` with status 404, and the headers in `_headers` apply to
-// every response. Used by `pnpm start` and the browser tests; loopback only.
+// every response. Used by `pnpm start` and the browser tests; loopback only. The folder may be a
+// link that a publish switches to a new build (publishedSite.ts): each request is answered
+// wholly from the build the link names when it comes in, its files and its `_headers`.
 import {createReadStream} from 'node:fs'
-import {readFile, stat} from 'node:fs/promises'
+import {readFile, realpath, stat} from 'node:fs/promises'
 import http from 'node:http'
 import type {AddressInfo} from 'node:net'
 import path from 'node:path'
@@ -70,8 +72,13 @@ export async function resolveRequest(
 }
 
 export async function serveSite(root: string, port: number, host = '127.0.0.1') {
-  const headers = await readHeaders(root)
-  const notFound = path.join(root, '404.html')
+  // The headers of the build last served, read again only when the link names another.
+  let served: {build: string; headers: Promise<Record<string, string>>} | undefined
+  const current = async () => {
+    const build = await realpath(root).catch(() => root)
+    if (served?.build !== build) served = {build, headers: readHeaders(build)}
+    return {build, headers: await served.headers}
+  }
   const server = http.createServer((req, res) => {
     void answer(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500)
@@ -79,6 +86,7 @@ export async function serveSite(root: string, port: number, host = '127.0.0.1') 
     })
   })
   const answer = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const {build, headers} = await current()
     const url = new URL(req.url ?? '/', 'http://site')
     let pathname: string
     try {
@@ -87,13 +95,13 @@ export async function serveSite(root: string, port: number, host = '127.0.0.1') 
       res.writeHead(400, headers).end()
       return
     }
-    const found = await resolveRequest(root, pathname)
+    const found = await resolveRequest(build, pathname)
     if (found && 'redirect' in found) {
       // The raw (still encoded) path, so the Location names exactly what was asked for plus `/`.
       res.writeHead(301, {...headers, Location: `${url.pathname}/${url.search}`}).end()
       return
     }
-    const file = found?.file ?? notFound
+    const file = found?.file ?? path.join(build, '404.html')
     res.writeHead(found ? 200 : 404, {
       ...headers,
       'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
