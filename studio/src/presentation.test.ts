@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs'
 
 import {evaluate, parse} from 'groq-js'
 import {expect, test} from 'vitest'
-import {LOCATIONS_QUERY, mainDocuments, pageFilter, siteLocations, type LocationsData} from './presentation.ts'
+import {locationsQuery, mainDocuments, pageFilter, siteLocations, type LocationsData} from './presentation.ts'
 
 /*
  * Where the Presentation tool says a document appears, and which document it opens for a page
@@ -18,8 +18,11 @@ async function run<T>(query: string, params: Record<string, unknown>, documents 
   return (await (await evaluate(parse(query, {params}), {dataset: documents, params})).get()) as T
 }
 
-const locations = async (id: string, documents = dataset) =>
-  siteLocations(id, await run<LocationsData>(LOCATIONS_QUERY, {id}, documents)).locations
+async function locations(id: string, documents = dataset) {
+  // The Studio passes the type of the document it asks about.
+  const type = (await run<string | null>('*[_id == $id][0]._type', {id}, documents)) ?? 'unknown'
+  return siteLocations(id, await run<LocationsData>(locationsQuery(type), {id, type}, documents)).locations
+}
 const hrefs = async (id: string, documents = dataset) => (await locations(id, documents))?.map(({href}) => href)
 
 test('a team member appears on every page whose team section lists their group', async () => {

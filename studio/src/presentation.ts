@@ -13,22 +13,24 @@ import type {
   DocumentResolver,
 } from 'sanity/presentation'
 
-/** What the locations of any document are worked out from, read in the perspective the editor is looking at. */
-export const LOCATIONS_QUERY = /* groq */ `{
+/**
+ * What the locations of a document of `type` are worked out from, read in the perspective the
+ * editor is looking at (params: `id`, `type`). A type that list sections show also gets every
+ * document of its type, in the site's order, to find the part of a page that shows this one.
+ */
+export function locationsQuery(type: string): string {
+  const list = Object.values(LIST_SECTIONS).find(({listing}) => listing === type)
+  return /* groq */ `{
   "homePageId": *[_id == "siteSettings"][0].homePage._ref,
   "pages": *[_type == "page"]{
     _id, title, "slug": slug.current, "parentId": parent._ref,
     "sections": body[]{_type, groups, kinds, "quoteId": quote._ref}
   },
   "document": *[_id == $id][0]{_type, "title": coalesce(title, name, question, text), "slug": slug.current, group, kind},
-  "listed": select(${Object.values(LIST_SECTIONS)
-    .map(
-      ({listing, order}) =>
-        `*[_id == $id][0]._type == "${listing}" => *[_type == "${listing}"] | order(${order}){_id, group, kind}`,
-    )
-    .join(', ')}),
+  "listed": ${list ? `*[_type == $type] | order(${list.order}){_id, group, kind}` : 'null'},
   "publications": *[_type == "publication" && references($id)]{title, "slug": slug.current}
 }`
+}
 
 export interface SectionRef {
   _type: string
@@ -133,9 +135,9 @@ export function siteLocations(id: string, data: LocationsData): DocumentLocation
 }
 
 /** Locations for every type, kept up to date as the editor changes the document or the pages. */
-export const locations: DocumentLocationResolver = ({id, perspectiveStack}, {documentStore}) =>
+export const locations: DocumentLocationResolver = ({id, type, perspectiveStack}, {documentStore}) =>
   documentStore
-    .listenQuery(LOCATIONS_QUERY, {id}, {perspective: perspectiveStack, tag: 'presentation-locations'})
+    .listenQuery(locationsQuery(type), {id, type}, {perspective: perspectiveStack, tag: 'presentation-locations'})
     .pipe(map((data: LocationsData) => siteLocations(id, data)))
 
 /**
