@@ -84,7 +84,11 @@ async function walk(page: Page, start: string, items: string, pages: string): Pr
     seen.push(...(await page.locator(items).evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))))
     const older = page.locator(`nav[aria-label="${pages}"] a[rel="next"]`)
     if ((await older.count()) === 0) return seen
+    // The click returns once the next page starts loading; read it only when it has loaded,
+    // or a page parsed halfway shows some of its items and no "Older" link yet.
+    const next = new URL((await older.getAttribute('href')) ?? '', page.url()).href
     await older.click()
+    await page.waitForURL(next, {waitUntil: 'load'})
   }
 }
 
