@@ -53,6 +53,8 @@ test('singletons can be published but not created, duplicated or deleted; pages 
     const button = page.getByTestId('action-menu-button')
     if ((await button.count()) === 0) return []
     await button.click()
+    // Read the menu once it is open: read at once, it may not have rendered yet.
+    await expect(page.getByRole('menuitem').first()).toBeVisible()
     const items = await page.getByRole('menuitem').allInnerTexts()
     await page.keyboard.press('Escape')
     return items.map((item) => item.trim())
