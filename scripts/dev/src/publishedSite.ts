@@ -33,7 +33,7 @@ export interface PublishedSite {
   firstBuild: Promise<void>
   /** Settles when the builds started so far, their search indexes and the next build's copy of the pages are done. */
   settled(): Promise<void>
-  /** Stops listening, lets a running build finish and drops a waiting one. */
+  /** Stops listening, stops a running build or search index and drops a waiting one; the last good build stays. */
   close(): Promise<void>
 }
 
@@ -110,7 +110,10 @@ export function publishSite({lake, workDir, env, log, warn}: PublishedSiteOption
       const result = await run(process.execPath, [searchIndexFiles, recordsFile, index], workDir, process.env)
       await rm(recordsFile, {force: true})
       if (!result.ok) {
-        warn(`site: the search index was not updated; searches find what they did before:\n${result.output.trim()}`)
+        // Closing stops the indexer (close() below): that is no failure to report.
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- close() sets `closed` during the await; TypeScript's narrowing cannot see that
+        if (!closed)
+          warn(`site: the search index was not updated; searches find what they did before:\n${result.output.trim()}`)
         return
       }
       if (!currentBuild) return
